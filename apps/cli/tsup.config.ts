@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
 
+// An executable: ESM only, with a shebang; the workspace packages are its dependencies.
 export default defineConfig({
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
+  format: ['esm'],
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  banner: { js: '#!/usr/bin/env node' },
 });

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { createRouterStub } from '@i2cp/router-stub';
+import type { RouterAdminHandler } from '@i2cp/router-stub';
+import { createRouterAdmin } from '@i2cp/admin';
+import type { CommandSpec, ParsedArgs } from '../args.js';
+import { intOpt, numberOpt, parseDialect, stringOpt, usageError } from '../args.js';
+import type { Output } from '../output.js';
+
+export const routerSpec: CommandSpec = {
+  name: 'router',
+  summary: 'Run the I2CP router stub: a local router that delivers between its own sessions (no I2P network).',
+  usage:
+    'i2cp router [--host H] [--port P] [--dialect auto|2003|current] [--data-dir DIR] [--hosts FILE] [--admin-passphrase-file FILE] [--session-timeout S] [--drop P --latency MS --jitter MS --seed N]',
+  options: {
+    host: { type: 'string', value: 'HOST', default: '127.0.0.1', description: 'address to listen on' },
+    port: { type: 'string', short: 'p', value: 'PORT', default: '7654', description: 'TCP port (0 = any free port)' },
+    dialect: { type: 'string', value: 'auto|2003|current', default: 'auto', description: 'auto tells them apart by the first byte (0x2A = current)' },
+    'data-dir': { type: 'string', value: 'DIR', description: 'where admin state is kept (required for admin)' },
+    hosts: { type: 'string', value: 'FILE', description: 'hosts file of name=base64destination lines for HostLookup' },
+    'admin-passphrase-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'enable the 2003 admin messages with this passphrase (or set I2CP_ADMIN_PASSPHRASE)',
+    },
+    'session-timeout': { type: 'string', value: 'S', default: '300', description: 'seconds a 2003 session survives without its connection' },
+    drop: { type: 'string', value: 'P', default: '0', description: 'simulated drop probability (0..1)' },
+    latency: { type: 'string', value: 'MS', default: '0', description: 'simulated delivery latency' },
+    jitter: { type: 'string', value: 'MS', default: '0', description: 'simulated latency jitter' },
+    seed: { type: 'string', value: 'N', description: 'seed for the simulation (repeatable runs)' },
+    'log-level': { type: 'string', value: 'LEVEL', default: 'info', description: 'debug, info, warn or error' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  },
+  examples: ['i2cp router', 'i2cp router --port 0 --dialect 2003', 'I2CP_ADMIN_PASSPHRASE=secret i2cp router --data-dir ./state'],
+};
+
+export async function runRouter(args: ParsedArgs, out: Output): Promise<number> {
+  const host = stringOpt(args, 'host') ?? '127.0.0.1';
+  const port = intOpt(args, 'port', 7654, 0, 65535);
+  const dialect = parseDialect(stringOpt(args, 'dialect'), true);
+  const dataDir = stringOpt(args, 'data-dir');
+  const passphraseFile = stringOpt(args, 'admin-passphrase-file');
+  const logLevel = stringOpt(args, 'log-level') ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw usageError(`--log-level must be debug, info, warn or error`);
+  const wantsAdmin = passphraseFile !== undefined || process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
+  if (wantsAdmin && dataDir === undefined) throw usageError('the admin passphrase needs --data-dir DIR to keep the admin state in');
+  const seedText = stringOpt(args, 'seed');
+  const seed = seedText === undefined ? undefined : intOpt(args, 'seed', 0, 0, 2 ** 31 - 1);
+
+  let admin: RouterAdminHandler | undefined;
+  if (wantsAdmin && dataDir !== undefined) {
+    admin = await createRouterAdmin({
+      dataDir,
+      ...(passphraseFile !== undefined ? { passphraseFile } : { passphraseEnv: 'I2CP_ADMIN_PASSPHRASE' }),
+    });
+  }
+  const hostsFile = stringOpt(args, 'hosts');
+  if (hostsFile !== undefined) await readFile(hostsFile).catch(() => { throw usageError(`cannot read hosts file ${hostsFile}`); });
+
+  const stub = await createRouterStub({
+    host,
+    port,
+    dialect,
+    sessionTimeoutMs: intOpt(args, 'session-timeout', 300, 1, 86_400) * 1000,
+    simulation: {
+      dropProbability: numberOpt(args, 'drop', 0, 0, 1),
+      latencyMs: numberOpt(args, 'latency', 0, 0, 60_000),
+      jitterMs: numberOpt(args, 'jitter', 0, 0, 60_000),
+      ...(seed !== undefined ? { seed } : {}),
+    },
+    ...(hostsFile !== undefined ? { hostsFile } : {}),
+    ...(admin !== undefined ? { admin } : {}),
+    logLevel: logLevel as 'debug' | 'info' | 'warn' | 'error',
+  });
+  out.data(`i2cp router stub listening on ${stub.address.host}:${stub.address.port} (dialect ${dialect}${admin ? ', admin enabled' : ''})`, {
+    listening: stub.address,
+    dialect,
+    admin: admin !== undefined,
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  out.info('stopping…');
+  await stub.close();
+  out.info('stopped');
+  return 0;
+}
