@@ -46,5 +46,11 @@ export type {
 
 // --- crypto
 export { sha256, sha1, randomBytes } from './crypto/hash.js';
+export { DSA_P, DSA_Q, DSA_G, ELGAMAL_P, ELGAMAL_G } from './crypto/constants.js';
+export { aes256CbcEncrypt, aes256CbcDecrypt } from './crypto/aes.js';
+export { generateSigningKeys, signingPublicKeyFor, sign, verify, isSigTypeSupported } from './crypto/signing.js';
+export { generateEncryptionKeys, encryptionPublicKeyFor, elgamalEncrypt, elgamalDecrypt } from './crypto/encryption.js';
+export { ELGAMAL_BLOCK_LENGTH, ELGAMAL_MAX_DATA } from './crypto/elgamal.js';
+export { x25519 } from './crypto/x25519.js';
 
 // --- encodings
