@@ -43,6 +43,120 @@ export type {
   BandwidthLimits2003,
   BandwidthLimits,
 } from './structures/types.js';
+export {
+  readDate,
+  writeDate,
+  readString,
+  writeString,
+  readBoolean,
+  writeBoolean,
+  readHash,
+  writeHash,
+  readSessionKey,
+  writeSessionKey,
+  readSessionTag,
+  writeSessionTag,
+  readTunnelId,
+  writeTunnelId,
+  readPayload,
+  writePayload,
+  encode,
+  decode,
+} from './structures/primitives.js';
+export { readMapping, writeMapping, sortMappingKeys, mappingFrom } from './structures/mapping.js';
+export type { ReadMappingOptions } from './structures/mapping.js';
+export {
+  readPublicKey,
+  writePublicKey,
+  readPrivateKey,
+  writePrivateKey,
+  readSigningPublicKey,
+  writeSigningPublicKey,
+  readSigningPrivateKey,
+  writeSigningPrivateKey,
+  readSignature,
+  writeSignature,
+} from './structures/key-fields.js';
+export {
+  NULL_CERTIFICATE,
+  readCertificate,
+  writeCertificate,
+  keyCertificate,
+  parseKeyCertificate,
+  certificateSigType,
+  certificateEncType,
+} from './structures/certificate.js';
+export {
+  readDestination,
+  writeDestination,
+  readRouterIdentity,
+  writeRouterIdentity,
+  createDestination,
+  destinationHash,
+  destinationFromBytes,
+} from './structures/destination.js';
+export type { CreateDestinationOptions } from './structures/destination.js';
+export { readLease2003, writeLease2003, readLease, writeLease, readLease2, writeLease2 } from './structures/lease.js';
+export {
+  MAX_LEASES,
+  readLeaseSet2003,
+  writeLeaseSet2003,
+  leaseSet2003SignedBytes,
+  readLeaseSet,
+  writeLeaseSet,
+  leaseSetSignedBytes,
+} from './structures/lease-set.js';
+export {
+  LEASE_SET2_TYPE,
+  LS2_FLAG_OFFLINE,
+  MAX_LS2_KEYS,
+  readLeaseSet2,
+  writeLeaseSet2,
+  leaseSet2SignedBytes,
+  readOfflineSignature,
+  writeOfflineSignature,
+  offlineSignatureSignedBytes,
+} from './structures/lease-set2.js';
+export {
+  readRouterAddress2003,
+  writeRouterAddress2003,
+  readRouterAddress,
+  writeRouterAddress,
+  readRouterSighting2003,
+  writeRouterSighting2003,
+  readRouterInfo2003,
+  writeRouterInfo2003,
+  routerInfo2003SignedBytes,
+  readRouterInfo,
+  writeRouterInfo,
+  routerInfoSignedBytes,
+} from './structures/router-info.js';
+export { readSessionConfig, writeSessionConfig, sessionConfigSignedBytes, parseSigType } from './structures/session-config.js';
+export {
+  BANDWIDTH_LIMITS_COUNT,
+  readBandwidthLimits2003,
+  writeBandwidthLimits2003,
+  readBandwidthLimits,
+  writeBandwidthLimits,
+} from './structures/bandwidth-limits.js';
+export {
+  signLeaseSet2003,
+  verifyLeaseSet2003,
+  signLeaseSet,
+  verifyLeaseSet,
+  signLeaseSet2,
+  verifyLeaseSet2,
+  signRouterInfo2003,
+  verifyRouterInfo2003,
+  signRouterInfo,
+  verifyRouterInfo,
+  signSessionConfig,
+  verifySessionConfig,
+} from './structures/signatures.js';
+export type { UnsignedSessionConfig } from './structures/signatures.js';
+export { generateDestination } from './keys/generate.js';
+export type { DestinationKeys, GenerateDestinationOptions } from './keys/generate.js';
+export { readPrivateKeyFile, writePrivateKeyFile } from './keys/private-key-file.js';
 
 // --- crypto
 export { sha256, sha1, randomBytes } from './crypto/hash.js';
