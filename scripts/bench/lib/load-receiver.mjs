@@ -1,0 +1,42 @@
+// Forked receiver: recognises delivered payloads through the adapter and records count, bytes,
+// arrival window and latency (now minus the sender's stamp) of the measured ones.
+import { Histogram } from './histogram.mjs';
+import { Kind } from './load.mjs';
+import { runLoadProcess } from './load-process.mjs';
+
+runLoadProcess('receiver', (endpoint) => {
+  const histogram = new Histogram();
+  let count = 0;
+  let bytes = 0;
+  /** @type {bigint | undefined} */
+  let first;
+  let last = 0n;
+  let reported = false;
+
+  const report = (/** @type {boolean} */ complete) => {
+    if (reported) return;
+    reported = true;
+    const windowNs = first === undefined ? 0 : Number(last - first);
+    process.send?.({ type: 'result', count, bytes, windowNs, histogram: histogram.toJSON(), complete });
+  };
+  process.on('message', (/** @type {any} */ message) => {
+    if (message?.type === 'report') report(false);
+  });
+  process.send?.({ type: 'ready', address: endpoint.address });
+
+  return (type, body) => {
+    const payload = endpoint.onFrame(type, body);
+    if (payload === undefined) return;
+    const kind = payload[8];
+    if (kind === Kind.Measured) {
+      const now = process.hrtime.bigint();
+      histogram.record(Number(now - payload.readBigUInt64BE(0)));
+      count++;
+      bytes += payload.length;
+      first ??= now;
+      last = now;
+    } else if (kind === Kind.End) {
+      report(true);
+    }
+  };
+});

@@ -1,0 +1,161 @@
+// Load generation shared by every throughput benchmark: a sender process and a receiver process
+// (child_process.fork, so the system under test competes with real peers, not with its own load)
+// talk to whatever is being measured through an *adapter* module:
+//
+//   export async function open(role, options): Promise<LoadEndpoint>
+//
+// The raw relay adapter speaks bare frames; an I2CP adapter does the handshake and session set-up
+// in open() and then maps payloads to SendMessage / MessagePayload frames. The processes only
+// stamp, send, recognise and time payloads.
+//
+// Payload layout (every size ≥ 9 bytes): [0,8) send time, process.hrtime.bigint() ns (monotonic,
+// shared by all processes on the machine); [8] kind: 0 warm-up, 1 measured, 2 end of run.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Histogram } from './histogram.mjs';
+
+/**
+ * @typedef {object} LoadEndpoint
+ * @property {import('node:net').Socket} socket connected and ready (handshake done)
+ * @property {Buffer} [leftover] bytes read during open() that belong to later frames
+ * @property {unknown} [address] receiver only: passed to the sender as `options.to`
+ * @property {(payloadSize: number) => { bytes: Buffer, payloadOffset: number }} [template]
+ *   sender only: one complete frame carrying a payload of that size at payloadOffset
+ * @property {(type: number, body: Buffer) => Buffer | undefined} onFrame
+ *   every frame that arrives; returns the delivered payload (receiver), or undefined after handling
+ *   it (e.g. answering a lease-set request or ignoring a status)
+ */
+
+export const PAYLOAD_MIN_BYTES = 9;
+export const Kind = { Warmup: 0, Measured: 1, End: 2 };
+
+const READY_TIMEOUT_MS = 15_000;
+const DRAIN_TIMEOUT_MS = 15_000;
+const EXIT_GRACE_MS = 2_000;
+
+/**
+ * @typedef {object} LoadCase
+ * @property {URL} adapter module implementing open(role, options)
+ * @property {Record<string, unknown>} receiverOptions
+ * @property {Record<string, unknown>} senderOptions
+ * @property {number} size payload bytes per message (≥ 9)
+ * @property {number} [rate] messages per second; 0 or absent: as fast as back-pressure allows
+ * @property {number} warmupMs
+ * @property {number} durationMs
+ */
+
+/**
+ * @typedef {object} LoadResult
+ * @property {number} sent measured messages sent
+ * @property {number} received measured messages received
+ * @property {number} msgsPerSec
+ * @property {number} megabytesPerSec payload MB (10^6 B) per second
+ * @property {number} p50Ms
+ * @property {number} p99Ms
+ * @property {number} p999Ms
+ * @property {boolean} complete the end-of-run marker arrived
+ */
+
+/**
+ * Runs one case: receiver first (so the sender knows its address), then the sender for
+ * warm-up + duration; both processes are stopped before this resolves or rejects.
+ * @param {LoadCase} loadCase
+ * @returns {Promise<LoadResult>}
+ */
+export async function runLoadCase(loadCase) {
+  if (loadCase.size < PAYLOAD_MIN_BYTES) throw new RangeError(`payload size must be ≥ ${PAYLOAD_MIN_BYTES}`);
+  const adapterUrl = loadCase.adapter.href;
+  const receiver = forkLoadProcess('load-receiver.mjs');
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let sender;
+  try {
+    receiver.send({ type: 'open', adapterUrl, options: loadCase.receiverOptions });
+    const ready = await nextMessage(receiver, 'ready', READY_TIMEOUT_MS);
+    sender = forkLoadProcess('load-sender.mjs');
+    sender.send({
+      type: 'open',
+      adapterUrl,
+      options: { ...loadCase.senderOptions, to: ready['address'] },
+      size: loadCase.size,
+      rate: loadCase.rate ?? 0,
+      warmupMs: loadCase.warmupMs,
+      durationMs: loadCase.durationMs,
+    });
+    const runMs = READY_TIMEOUT_MS + loadCase.warmupMs + loadCase.durationMs;
+    const done = await nextMessage(sender, 'done', runMs);
+    const result = await nextMessage(receiver, 'result', DRAIN_TIMEOUT_MS).catch(async () => {
+      receiver.send({ type: 'report' });
+      return nextMessage(receiver, 'result', EXIT_GRACE_MS);
+    });
+    const histogram = Histogram.fromJSON(/** @type {any} */ (result['histogram']));
+    const received = /** @type {number} */ (result['count']);
+    const seconds = /** @type {number} */ (result['windowNs']) / 1e9;
+    return {
+      sent: /** @type {number} */ (done['measuredSent']),
+      received,
+      msgsPerSec: received / seconds,
+      megabytesPerSec: /** @type {number} */ (result['bytes']) / seconds / 1e6,
+      p50Ms: histogram.quantile(0.5) / 1e6,
+      p99Ms: histogram.quantile(0.99) / 1e6,
+      p999Ms: histogram.quantile(0.999) / 1e6,
+      complete: result['complete'] === true,
+    };
+  } finally {
+    await Promise.all([stopProcess(receiver), sender && stopProcess(sender)]);
+  }
+}
+
+/** @param {string} file */
+function forkLoadProcess(file) {
+  return fork(fileURLToPath(new URL(`./${file}`, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {string} type
+ * @param {number} timeoutMs
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export function nextMessage(child, type, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`no '${type}' from load process within ${timeoutMs} ms`));
+    }, timeoutMs);
+    /** @param {any} message */
+    const onMessage = (message) => {
+      if (message?.type === 'error') {
+        cleanup();
+        reject(new Error(`load process failed: ${message.message}`));
+      } else if (message?.type === type) {
+        cleanup();
+        resolve(message);
+      }
+    };
+    const onExit = () => {
+      cleanup();
+      reject(new Error(`load process exited before sending '${type}'`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * SIGTERM, then SIGKILL after a bound; resolves once the process is gone.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+export async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}

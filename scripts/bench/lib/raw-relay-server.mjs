@@ -1,0 +1,49 @@
+// The raw relay under test (forked): forwards every frame from sender connections to the receiver
+// connection, parsing only the length prefix. `batched` corks the receiver around each read so all
+// frames of one read leave in one writev; `per-frame` calls write() once per frame (no cork), the
+// naive path, for comparison. Back-pressure: a sender is paused while the receiver needs a drain.
+import net from 'node:net';
+import { FrameReader, encodeFrame } from './frames.mjs';
+import { RawRole, RawType } from './raw-adapter.mjs';
+
+const batched = process.argv[2] !== 'per-frame';
+const ACK = encodeFrame(RawType.Hello, new Uint8Array(0));
+/** @type {net.Socket | undefined} */
+let receiver;
+
+const server = net.createServer((socket) => {
+  socket.setNoDelay(true);
+  socket.on('error', () => socket.destroy());
+  const reader = new FrameReader();
+  let role = 0;
+  /** @type {(type: number, body: Buffer, frame: Buffer) => void} */
+  const onFrame = (type, body, frame) => {
+    if (role === 0) {
+      if (type !== RawType.Hello) return void socket.destroy();
+      role = body[0] ?? 0;
+      if (role === RawRole.Receiver) receiver = socket;
+      socket.write(ACK);
+    } else if (role === RawRole.Sender) {
+      receiver?.write(frame);
+    }
+  };
+  socket.on('data', (chunk) => {
+    const out = receiver;
+    if (batched) out?.cork();
+    try {
+      reader.push(chunk, onFrame);
+    } catch {
+      socket.destroy();
+    }
+    if (batched) out?.uncork();
+    if (out?.writableNeedDrain && role === RawRole.Sender) {
+      socket.pause();
+      out.once('drain', () => socket.resume());
+    }
+  });
+});
+
+process.once('disconnect', () => process.exit(0));
+server.listen(0, '127.0.0.1', () => {
+  process.send?.({ type: 'listening', port: /** @type {net.AddressInfo} */ (server.address()).port });
+});
