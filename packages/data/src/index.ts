@@ -168,3 +168,6 @@ export { ELGAMAL_BLOCK_LENGTH, ELGAMAL_MAX_DATA } from './crypto/elgamal.js';
 export { x25519 } from './crypto/x25519.js';
 
 // --- encodings
+export { toBase64, fromBase64 } from './encoding/base64.js';
+export { toBase32, fromBase32 } from './encoding/base32.js';
+export { b32Address, parseB32Address } from './encoding/b32-address.js';
