@@ -8,8 +8,9 @@
  * writes and reads; node:zlib only deflates and inflates the body.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DecodeError, EncodeError, I2cpError } from '@i2cp/data';
-import { MAX_UNCOMPRESSED_PAYLOAD, Protocol } from './protocol.js';
+import { DecodeError, EncodeError } from '@i2cp/data';
+import type { I2cpError } from '@i2cp/data';
+import { MAX_UNCOMPRESSED_PAYLOAD, Protocol, checkPayloadSize, payloadTooLarge } from './protocol.js';
 
 export interface Payload {
   readonly data: Uint8Array;
@@ -51,12 +52,7 @@ export function encodePayload(options: PayloadOptions): Uint8Array {
   checkRange(protocol, 0xff, 'protocol');
   checkRange(fromPort, 0xffff, 'fromPort');
   checkRange(toPort, 0xffff, 'toPort');
-  if (data.length > MAX_UNCOMPRESSED_PAYLOAD) {
-    throw new I2cpError(
-      'PAYLOAD_TOO_LARGE',
-      `payload of ${data.length} bytes exceeds the ${MAX_UNCOMPRESSED_PAYLOAD}-byte limit of I2CP payloads`,
-    );
-  }
+  checkPayloadSize(data.length, 'payload');
   const storedLength = STORED_BLOCK_HEADER_LENGTH + data.length;
   if (compress && data.length > DONT_COMPRESS_SIZE) {
     const deflated = deflateRawSync(data, { level: COMPRESSION_LEVEL });
@@ -97,7 +93,7 @@ export function decodePayload(bytes: Uint8Array): Payload {
 
   const bodyEnd = bytes.length - TRAILER_LENGTH;
   const data = readSingleStoredBlock(bytes, bodyEnd) ?? inflateBody(bytes, bodyEnd);
-  if (data.length > MAX_UNCOMPRESSED_PAYLOAD) throw tooLarge();
+  checkPayloadSize(data.length, 'payload data');
   const size = readU32LE(bytes, bodyEnd + 4);
   if (size !== data.length) {
     throw new DecodeError('DECODE_INVALID', `gzip ISIZE ${size} does not match the ${data.length} bytes of data`, bodyEnd + 4);
@@ -163,14 +159,10 @@ function inflateBody(bytes: Uint8Array, bodyEnd: number): Uint8Array {
 
 function zlibError(e: unknown): I2cpError {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(e);
+  if (code === 'ERR_BUFFER_TOO_LARGE') return payloadTooLarge('inflated payload data', { cause: e });
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'Z_BUF_ERROR') return new DecodeError('DECODE_TRUNCATED', `deflate data ends early (${message})`, HEADER_LENGTH, { cause: e });
   return new DecodeError('DECODE_INVALID', `bad deflate data (${message})`, HEADER_LENGTH, { cause: e });
-}
-
-function tooLarge(cause?: unknown): I2cpError {
-  return new I2cpError('PAYLOAD_TOO_LARGE', `payload data exceeds the ${MAX_UNCOMPRESSED_PAYLOAD}-byte limit of I2CP payloads`, { cause });
 }
 
 function checkRange(value: number, max: number, what: string): void {

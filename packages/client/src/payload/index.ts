@@ -2,3 +2,6 @@
 export { Protocol, MAX_UNCOMPRESSED_PAYLOAD } from './protocol.js';
 export { encodePayload, decodePayload } from './gzip-payload.js';
 export type { Payload, PayloadOptions } from './gzip-payload.js';
+export { encodeRepliableDatagram, decodeRepliableDatagram } from './repliable-datagram.js';
+export type { RepliableDatagram, DatagramSigner } from './repliable-datagram.js';
+export { encodeRawDatagram, decodeRawDatagram } from './raw-datagram.js';

@@ -1,3 +1,5 @@
+import { I2cpError } from '@i2cp/data';
+
 /**
  * I2P protocol numbers, carried in the OS byte of an I2CP payload's gzip header
  * (I2CP overview, "I2CP Payload Data Format and Multiplexing"; datagrams spec for 19 and 20).
@@ -20,3 +22,13 @@ export type Protocol = (typeof Protocol)[keyof typeof Protocol];
  * Java peer; this package enforces the same limit in both directions.
  */
 export const MAX_UNCOMPRESSED_PAYLOAD = 40_960;
+
+/** The PAYLOAD_TOO_LARGE error for `what` (e.g. "payload of 50000 bytes"). */
+export function payloadTooLarge(what: string, options?: ErrorOptions): I2cpError {
+  return new I2cpError('PAYLOAD_TOO_LARGE', `${what} exceeds the ${MAX_UNCOMPRESSED_PAYLOAD}-byte limit of I2CP payloads`, options);
+}
+
+/** Throws PAYLOAD_TOO_LARGE unless `length` bytes fit one I2CP payload. */
+export function checkPayloadSize(length: number, what: string): void {
+  if (length > MAX_UNCOMPRESSED_PAYLOAD) throw payloadTooLarge(`${what} of ${length} bytes`);
+}
