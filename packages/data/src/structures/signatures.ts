@@ -3,7 +3,7 @@
  * `…SignedBytes` function returns, with the key type the structure prescribes; a private key
  * of another type is BAD_KEY before any signing is attempted.
  */
-import { I2cpError } from '../errors.js';
+import { EncodeError, I2cpError } from '../errors.js';
 import type { Signature, SigningPrivateKey } from '../key-types.js';
 import { sign, verify } from '../crypto/signing.js';
 import { leaseSet2003SignedBytes, leaseSetSignedBytes } from './lease-set.js';
@@ -76,13 +76,11 @@ export interface UnsignedSessionConfig {
 }
 
 export function signSessionConfig(cfg: UnsignedSessionConfig, key: SigningPrivateKey, dialect: Dialect): SessionConfig {
+  if (dialect === '2003' && cfg.date !== undefined) throw new EncodeError('a 2003 SessionConfig has no date');
+  const { destination, options } = cfg;
   const unsigned: Omit<SessionConfig, 'signature'> =
-    dialect === 'current'
-      ? { destination: cfg.destination, options: cfg.options, date: cfg.date ?? Date.now() }
-      : cfg.date === undefined
-        ? { destination: cfg.destination, options: cfg.options }
-        : cfg;
-  const signerType = sessionConfigSignerType(cfg.destination.signingPublicKey.sigType, cfg.options, dialect);
+    dialect === 'current' ? { destination, options, date: cfg.date ?? Date.now() } : { destination, options };
+  const signerType = sessionConfigSignerType(destination.signingPublicKey.sigType, options, dialect);
   if (signerType === undefined) throw new I2cpError('BAD_KEY', `unknown transient key type in ${TRANSIENT_KEY_OPTION}`);
   return { ...unsigned, signature: signAs(key, signerType, sessionConfigSignedBytes(unsigned, dialect), 'SessionConfig') };
 }
