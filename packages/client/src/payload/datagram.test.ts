@@ -17,17 +17,7 @@ import { decodePayload, encodePayload } from './gzip-payload.js';
 import { MAX_UNCOMPRESSED_PAYLOAD, Protocol } from './protocol.js';
 import { decodeRawDatagram, encodeRawDatagram } from './raw-datagram.js';
 import { decodeRepliableDatagram, encodeRepliableDatagram } from './repliable-datagram.js';
-
-function expectCode(f: () => unknown, code: string): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isI2cpError(e), String(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
+import { expectCode } from './expect-code.test-support.js';
 
 const ed25519 = generateDestination({ sigType: SigType.EdDSA_SHA512_Ed25519 });
 const dsa = generateDestination({ sigType: SigType.DSA_SHA1 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesEqual, fromHex, isI2cpError, randomBytes, toHex, utf8Encode } from '@i2cp/data';
 import { decodePayload, encodePayload } from './gzip-payload.js';
 import { MAX_UNCOMPRESSED_PAYLOAD, Protocol } from './protocol.js';
+import { expectCode } from './expect-code.test-support.js';
 
 // Derived example of protocol/I2CP-wire.md §5, computed by hand from the spec layout
 // (Java-style single stored block): payload "hi", protocol 17, ports 1234 -> 5678.
@@ -24,17 +25,6 @@ const GOLDEN = fromHex(
   ].join(''),
 );
 const HI = { data: utf8Encode('hi'), protocol: 17, fromPort: 1234, toPort: 5678 };
-
-function expectCode(f: () => unknown, code: string): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isI2cpError(e), String(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
 
 /** A valid member around an arbitrary deflate body, for decoder edge cases. */
 function member(body: Uint8Array, crc: number, size: number): Uint8Array {
