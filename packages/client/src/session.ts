@@ -1,0 +1,633 @@
+import { I2cpError, mappingFrom, signSessionConfig, toHex, type Destination, type Dialect, type Mapping, type SessionConfig } from '@i2cp/data';
+import {
+  SessionStatusCode,
+  type Message,
+  type MessagePayloadMessage,
+  type MessageStatusMessage,
+  type ReportAbuseMessage,
+  type RequestLeaseSet2003Message,
+  type RequestLeaseSetMessage,
+  type RequestVariableLeaseSetMessage,
+  type SendMessageExpiresMessage,
+  type SendMessageMessage,
+  type SessionStatusMessage,
+} from '@i2cp/codec';
+import { abortError, raceSignal, throwIfAborted } from './abort.js';
+import { BoundedQueue } from './bounded-queue.js';
+import { deferred, type Deferred } from './deferred.js';
+import { SessionError } from './errors.js';
+import { LeaseSetBuilder, leaseSetPlan, type LeaseSetPlan } from './lease-sets.js';
+import type { Logger } from './logger.js';
+import type { PayloadFormat } from './payload-format.js';
+import { parseRecipient, type RecipientKey } from './recipient.js';
+import type { SessionKeys } from './session-keys.js';
+import { isFinalStatus, isSuccessStatus, messageStatusName } from './status.js';
+import type { AbuseReport, MessagesOptions, ReceivedMessage, SendOptions, SendResult, SignalOptions } from './types.js';
+
+/** What a Session needs from its Connection (kept narrow so the two stay testable apart). */
+export interface SessionHost {
+  readonly dialect: Dialect;
+  readonly logger: Logger;
+  /** Now on the router's clock (SetDate offset applied). */
+  routerNow(): number;
+  /** Encodes and writes one message on the live link; rejects when there is none. */
+  write(message: Message): Promise<void>;
+  nextNonce(): number;
+  /** Resolves a hash or host name through the router. */
+  lookup(sessionId: number, key: Exclude<RecipientKey, { kind: 'destination' }>, signal: AbortSignal | undefined): Promise<Destination>;
+  /** Called once when the session has ended (error undefined: closed by the application), so the connection forgets it. */
+  sessionEnded(session: Session, error: I2cpError | undefined): void;
+}
+
+/** The router's messages that concern one session. */
+export type SessionMessage =
+  | RequestVariableLeaseSetMessage
+  | RequestLeaseSetMessage
+  | RequestLeaseSet2003Message
+  | MessageStatusMessage
+  | MessagePayloadMessage
+  | SessionStatusMessage
+  | ReportAbuseMessage;
+
+export type SessionState = 'creating' | 'open' | 'suspended' | 'closed';
+
+/** Keys of the options the client always sets itself in the current dialect. */
+const FAST_RECEIVE = 'i2cp.fastReceive';
+const DEFAULT_BACKLOG = 256;
+const DESTROY_REPLY_MS = 5000;
+const NAME_CACHE_MS = 10 * 60_000;
+const NAME_CACHE_MAX = 1024;
+
+interface PendingSend {
+  readonly result: Deferred<SendResult>;
+  /** The message as written, kept so a 2003 session can send it again after resuming. */
+  readonly message: SendMessageMessage;
+  readonly fireAndForget: boolean;
+  accepted: boolean;
+  messageId: number | undefined;
+}
+
+interface Subscriber {
+  readonly queue: BoundedQueue<ReceivedMessage>;
+  readonly protocol: number | undefined;
+  readonly port: number | undefined;
+}
+
+/**
+ * One I2CP session: a Destination attached to the router through a Connection. It answers the
+ * router's lease-set requests itself, sends with delivery status, and hands received messages to
+ * `messages()` iterators. It outlives a dropped connection when the connection reconnects.
+ */
+export class Session {
+  readonly destination: Destination;
+  /** Resolves once the session has ended: undefined after close(), the cause otherwise. Never rejects. */
+  readonly closed: Promise<I2cpError | undefined>;
+
+  readonly #host: SessionHost;
+  readonly #keys: SessionKeys;
+  readonly #format: PayloadFormat;
+  readonly #leaseSets: LeaseSetBuilder;
+  #userOptions: Mapping;
+  #plan: LeaseSetPlan | undefined;
+  #state: SessionState = 'creating';
+  #id = -1;
+  #resolveClosed!: (error: I2cpError | undefined) => void;
+  /** Resolves when the session is usable again after a drop; replaced on every suspension. */
+  #usable = deferred<undefined>();
+  #leaseSetAnswered = deferred<undefined>();
+  // current dialect: sends by nonce; 2003: sends waiting for "accepted" in order, then by MessageId.
+  readonly #byNonce = new Map<number, PendingSend>();
+  readonly #awaitingAccept: PendingSend[] = [];
+  readonly #byMessageId = new Map<number, PendingSend>();
+  readonly #reconfigures: Deferred<number>[] = [];
+  #destroyReply: Deferred<undefined> | undefined;
+  /** MessageIds announced with status 0 (slow receive), fetched with ReceiveMessageBegin. */
+  readonly #announced = new Set<number>();
+  readonly #subscribers = new Set<Subscriber>();
+  readonly #backlog = new BoundedQueue<ReceivedMessage>(DEFAULT_BACKLOG);
+  readonly #abuse = new BoundedQueue<AbuseReport>(64);
+  readonly #names = new Map<string, { destination: Destination; until: number }>();
+
+  /** @internal Created by Connection.createSession. */
+  constructor(host: SessionHost, keys: SessionKeys, options: Mapping, format: PayloadFormat) {
+    this.#host = host;
+    this.#keys = keys;
+    this.destination = keys.destination;
+    this.#format = format;
+    this.#userOptions = options;
+    this.#leaseSets = new LeaseSetBuilder(keys);
+    if (host.dialect === 'current') {
+      this.#plan = leaseSetPlan(options);
+      this.#leaseSets.prepare(this.#plan);
+    }
+    this.closed = new Promise((resolve) => {
+      this.#resolveClosed = resolve;
+    });
+  }
+
+  /** The router's id for this session (changes when a current-dialect session is recreated). */
+  get id(): number {
+    return this.#id;
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  /** Messages dropped because nobody read them fast enough (buffers are bounded). */
+  get droppedMessages(): number {
+    let n = this.#backlog.dropped;
+    for (const s of this.#subscribers) n += s.queue.dropped;
+    return n;
+  }
+
+  /** The options as last accepted by the router (what the user gave; the client adds its own on the wire). */
+  get options(): Mapping {
+    return this.#userOptions;
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  /**
+   * Sends `data` to a Destination, a `.b32.i2p` address, a base64 Destination or a host name.
+   * Resolves with the router's final status (also when it reports a failure: check `success`);
+   * rejects with an I2cpError when the message could not be handed to the router.
+   */
+  async send(to: Destination | Uint8Array | string, data: Uint8Array, options: SendOptions = {}): Promise<SendResult> {
+    const { signal } = options;
+    if (!(data instanceof Uint8Array)) throw new TypeError('data must be a Uint8Array');
+    const protocol = checkByte('protocol', options.protocol ?? 18);
+    const fromPort = checkPort('fromPort', options.fromPort ?? 0);
+    const toPort = checkPort('toPort', options.toPort ?? 0);
+    const fireAndForget = options.reliability === 'none';
+    throwIfAborted(signal);
+    this.#assertNotClosed();
+    const destination = await this.#resolve(parseRecipient(to), signal);
+    const payload = this.#format.encode(destination, { data, protocol, fromPort, toPort, compress: options.compress ?? true });
+    await this.#whenUsable(signal);
+    const expires = options.expires === undefined ? undefined : +options.expires;
+    if (this.#host.dialect === '2003') return this.#send2003(destination, payload, fireAndForget, signal);
+    const nonce = fireAndForget ? 0 : this.#host.nextNonce();
+    const message: SendMessageMessage | SendMessageExpiresMessage =
+      expires === undefined
+        ? { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce }
+        : {
+            type: 'SendMessageExpires',
+            sessionId: this.#id,
+            destination,
+            payload,
+            nonce,
+            flags: 0,
+            expiration: Math.max(1, expires + (this.#host.routerNow() - Date.now())),
+          };
+    if (fireAndForget) {
+      await raceSignal(this.#host.write(message), signal);
+      return { status: undefined, name: 'Sent', success: true, final: true, messageId: undefined };
+    }
+    const pending: PendingSend = {
+      result: settledLater(),
+      message: { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce },
+      fireAndForget,
+      accepted: false,
+      messageId: undefined,
+    };
+    this.#byNonce.set(nonce, pending);
+    this.#host.write(message).catch((error: unknown) => {
+      if (this.#byNonce.delete(nonce)) pending.result.reject(error);
+    });
+    return raceSignal(pending.result.promise, signal, () => this.#byNonce.delete(nonce));
+  }
+
+  /**
+   * An async iterable of received messages, optionally only those of one protocol and/or port.
+   * Each call is an independent consumer with its own bounded buffer; `break` releases it.
+   * Messages that arrive while no consumer matches wait in a bounded backlog for the next one.
+   */
+  messages(options: MessagesOptions = {}): AsyncIterable<ReceivedMessage> {
+    const { protocol, port, signal } = options;
+    if (protocol !== undefined) checkByte('protocol', protocol);
+    if (port !== undefined) checkPort('port', port);
+    const subscriber: Subscriber = {
+      queue: new BoundedQueue<ReceivedMessage>(options.bufferSize ?? DEFAULT_BACKLOG, () => {
+        this.#subscribers.delete(subscriber);
+        signal?.removeEventListener('abort', onAbort);
+      }),
+      protocol,
+      port,
+    };
+    const onAbort = (): void => {
+      subscriber.queue.end(signal === undefined ? undefined : abortError(signal));
+    };
+    if (this.#state === 'closed') {
+      subscriber.queue.end();
+      return subscriber.queue;
+    }
+    const kept: ReceivedMessage[] = [];
+    for (const m of this.#backlog.drain()) (matches(subscriber, m) ? subscriber.queue : kept).push(m);
+    for (const m of kept) this.#backlog.push(m);
+    this.#subscribers.add(subscriber);
+    if (signal?.aborted === true) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    return subscriber.queue;
+  }
+
+  /** ReportAbuse messages the router sent about this session (rare; the 2003 draft's abuse reporting). */
+  abuseReports(): AsyncIterable<AbuseReport> {
+    return this.#abuse;
+  }
+
+  /** Resolves a host name, `.b32.i2p` address or 32-byte hash to a Destination through the router. */
+  async lookup(nameOrHash: string | Uint8Array, options: SignalOptions = {}): Promise<Destination> {
+    this.#assertNotClosed();
+    return this.#resolve(parseRecipient(nameOrHash), options.signal);
+  }
+
+  /** Sends new options (merged over the current ones, freshly signed); resolves once the router accepted them. */
+  async reconfigure(options: Readonly<Record<string, string>> | Mapping, signalOptions: SignalOptions = {}): Promise<void> {
+    const { signal } = signalOptions;
+    throwIfAborted(signal);
+    this.#assertNotClosed();
+    const merged = new Map(this.#userOptions);
+    for (const [k, v] of toMapping(options)) merged.set(k, v);
+    const plan = this.#host.dialect === 'current' ? leaseSetPlan(merged) : undefined;
+    if (plan !== undefined) this.#leaseSets.prepare(plan);
+    await this.#whenUsable(signal);
+    const reply = deferred<number>();
+    this.#reconfigures.push(reply);
+    const forget = (): void => {
+      const i = this.#reconfigures.indexOf(reply);
+      if (i >= 0) this.#reconfigures.splice(i, 1);
+    };
+    this.#host.write({ type: 'ReconfigureSession', sessionId: this.#id, config: this.#signConfig(merged) }).catch((error: unknown) => {
+      forget();
+      reply.reject(error);
+    });
+    const status = await raceSignal(reply.promise, signal, forget);
+    if (status !== SessionStatusCode.Updated) throw new SessionError(status, 'the router refused the new session options');
+    this.#userOptions = merged;
+    if (plan !== undefined) this.#plan = plan;
+  }
+
+  /** Tells the router about abuse by a peer (2003 ReportAbuse; current routers ignore it). */
+  async reportAbuse(report: AbuseReport, options: SignalOptions = {}): Promise<void> {
+    checkByte('severity', report.severity);
+    this.#assertNotClosed();
+    await this.#whenUsable(options.signal);
+    const message: ReportAbuseMessage = { type: 'ReportAbuse', sessionId: this.#id, ...report };
+    await raceSignal(this.#host.write(message), options.signal);
+  }
+
+  /**
+   * Destroys the session at the router and ends it here: pending sends reject with SESSION_CLOSED,
+   * iterators finish. Waits at most 5 s for the router's confirmation. Idempotent.
+   */
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return;
+    if (this.#state === 'open') {
+      const reply = deferred<undefined>();
+      this.#destroyReply = reply;
+      const message: Message =
+        this.#host.dialect === '2003'
+          ? { type: 'DestroySession', sessionId: this.#id, config: this.#signConfig(this.#userOptions) }
+          : { type: 'DestroySession', sessionId: this.#id };
+      const timer = setTimeout(() => {
+        reply.resolve(undefined);
+      }, DESTROY_REPLY_MS);
+      this.#host.write(message).catch(() => {
+        reply.resolve(undefined);
+      });
+      await reply.promise;
+      clearTimeout(timer);
+    }
+    this.end(undefined);
+  }
+
+  // ------------------------------------------------------------------ connection-facing (internal)
+
+  /** @internal The CreateSession message for the current link. */
+  createMessage(): Message {
+    return { type: 'CreateSession', config: this.#signConfig(this.#userOptions) };
+  }
+
+  /** @internal The router created (or, 2003, resumed) the session under `id`. */
+  attached(id: number, resumed: boolean): void {
+    this.#id = id;
+    if (resumed) {
+      // The router kept our lease set; unaccepted sends go out again in their original order.
+      for (const p of this.#awaitingAccept) {
+        const message = { ...p.message, sessionId: id };
+        this.#host.write(message).catch(() => undefined);
+      }
+      this.#markOpen();
+    }
+  }
+
+  /** @internal Resolves once the first lease-set request since attached() was answered. */
+  leaseSetAnswered(): Promise<undefined> {
+    return this.#leaseSetAnswered.promise;
+  }
+
+  /** @internal The link dropped. With `willResume`, the session waits for the connection to come back. */
+  linkLost(error: I2cpError, willResume: boolean): void {
+    if (this.#state === 'closed') return;
+    if (this.#destroyReply !== undefined) {
+      // A router may close the socket right after destroying the session: that is close() succeeding.
+      this.#destroyReply.resolve(undefined);
+      return;
+    }
+    if (!willResume) {
+      this.end(error);
+      return;
+    }
+    const lost = new I2cpError('DISCONNECTED', 'the connection to the router dropped before the final status', { cause: error });
+    // A current router forgets the session with its socket: every status still due is lost.
+    for (const p of this.#byNonce.values()) p.result.reject(lost);
+    this.#byNonce.clear();
+    // 2003: the router keeps accepted messages; their final status will not come on a new link.
+    for (const [messageId, p] of this.#byMessageId) {
+      p.result.resolve({ status: 1, name: messageStatusName(1), success: true, final: false, messageId });
+    }
+    this.#byMessageId.clear();
+    if (this.#host.dialect === 'current') {
+      for (const p of this.#awaitingAccept) p.result.reject(lost);
+      this.#awaitingAccept.length = 0;
+    }
+    for (const r of this.#reconfigures.splice(0)) r.reject(lost);
+    this.#announced.clear();
+    this.#leaseSetAnswered.reject(lost);
+    this.#leaseSetAnswered.promise.catch(() => undefined);
+    this.#leaseSetAnswered = deferred();
+    if (this.#state === 'open') {
+      this.#state = 'suspended';
+      this.#usable = deferred();
+      this.#usable.promise.catch(() => undefined);
+    }
+  }
+
+  /** @internal Ends the session for good: everything pending settles, iterators finish. */
+  end(error: I2cpError | undefined): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    const closedError = new I2cpError('SESSION_CLOSED', error === undefined ? 'the session was closed' : `the session ended: ${error.message}`, {
+      cause: error,
+    });
+    for (const p of this.#byNonce.values()) p.result.reject(closedError);
+    for (const p of this.#awaitingAccept) p.result.reject(closedError);
+    for (const p of this.#byMessageId.values()) p.result.reject(closedError);
+    this.#byNonce.clear();
+    this.#awaitingAccept.length = 0;
+    this.#byMessageId.clear();
+    for (const r of this.#reconfigures.splice(0)) r.reject(closedError);
+    this.#destroyReply?.resolve(undefined);
+    this.#leaseSetAnswered.reject(closedError);
+    this.#leaseSetAnswered.promise.catch(() => undefined);
+    this.#usable.reject(closedError);
+    this.#usable.promise.catch(() => undefined);
+    for (const s of this.#subscribers) s.queue.end(error);
+    this.#backlog.end();
+    this.#abuse.end();
+    this.#host.sessionEnded(this, error);
+    this.#resolveClosed(error);
+  }
+
+  /** @internal Dispatch of the messages the connection routed to this session. */
+  handle(message: SessionMessage): void {
+    switch (message.type) {
+      case 'RequestVariableLeaseSet':
+      case 'RequestLeaseSet':
+        this.#answerLeaseSet(message);
+        return;
+      case 'MessageStatus':
+        this.#onMessageStatus(message);
+        return;
+      case 'MessagePayload':
+        this.#onPayload(message);
+        return;
+      case 'SessionStatus':
+        this.#onSessionStatus(message.status);
+        return;
+      case 'ReportAbuse':
+        this.#host.logger.warn('router reported abuse', { session: this.#id, severity: message.severity, reason: message.reason });
+        this.#abuse.push({ severity: message.severity, reason: message.reason, messageId: message.messageId });
+    }
+  }
+
+  /** @internal True while a reconfigure waits for its SessionStatus (it then owns Invalid replies). */
+  expectsStatus(): boolean {
+    return this.#reconfigures.length > 0 || this.#destroyReply !== undefined;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  #signConfig(options: Mapping): SessionConfig {
+    const wire = new Map(options);
+    if (this.#host.dialect === 'current') {
+      // Without it a Java router announces every message and waits for ReceiveMessageBegin.
+      wire.set(FAST_RECEIVE, 'true');
+      const plan = leaseSetPlan(wire);
+      wire.set('i2cp.leaseSetType', String(plan.type));
+      wire.set('i2cp.leaseSetEncType', plan.encTypes.join(','));
+      const reliability = wire.get('i2cp.messageReliability');
+      // i2pd compares this value case-sensitively with "none".
+      if (reliability?.toLowerCase() === 'none') wire.set('i2cp.messageReliability', 'none');
+    }
+    const date = this.#host.dialect === 'current' ? this.#host.routerNow() : undefined;
+    return signSessionConfig(
+      date === undefined ? { destination: this.destination, options: wire } : { destination: this.destination, options: wire, date },
+      this.#keys.signingPrivateKey,
+      this.#host.dialect,
+    );
+  }
+
+  #assertNotClosed(): void {
+    if (this.#state === 'closed') throw new I2cpError('SESSION_CLOSED', 'the session is closed');
+  }
+
+  #markOpen(): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'open';
+    this.#usable.resolve(undefined);
+  }
+
+  async #whenUsable(signal: AbortSignal | undefined): Promise<void> {
+    this.#assertNotClosed();
+    if (this.#state !== 'open') await raceSignal(this.#usable.promise, signal);
+  }
+
+  async #resolve(key: RecipientKey, signal: AbortSignal | undefined): Promise<Destination> {
+    if (key.kind === 'destination') return key.destination;
+    const cacheKey = key.kind === 'hostname' ? key.hostname.toLowerCase() : `#${toHex(key.hash)}`;
+    const cached = this.#names.get(cacheKey);
+    if (cached !== undefined && cached.until > Date.now()) return cached.destination;
+    await this.#whenUsable(signal);
+    const destination = await this.#host.lookup(this.#id, key, signal);
+    if (this.#names.size >= NAME_CACHE_MAX) this.#names.delete(this.#names.keys().next().value!);
+    this.#names.set(cacheKey, { destination, until: Date.now() + NAME_CACHE_MS });
+    return destination;
+  }
+
+  async #send2003(destination: Destination, payload: Uint8Array, fireAndForget: boolean, signal: AbortSignal | undefined): Promise<SendResult> {
+    const message: SendMessageMessage = { type: 'SendMessage', sessionId: this.#id, destination, payload };
+    const pending: PendingSend = { result: settledLater(), message, fireAndForget, accepted: false, messageId: undefined };
+    // The router answers every SendMessage with "accepted" in order; that is how statuses are matched.
+    this.#awaitingAccept.push(pending);
+    const written = this.#host.write(message);
+    if (fireAndForget) {
+      await raceSignal(written, signal);
+      return { status: undefined, name: 'Sent', success: true, final: true, messageId: undefined };
+    }
+    written.catch((error: unknown) => {
+      // Kept for resending when the session resumes; otherwise end() rejects it.
+      this.#host.logger.debug('send not written', { error: String(error) });
+    });
+    return raceSignal(pending.result.promise, signal, () => {
+      pending.result.promise.catch(() => undefined);
+      const i = this.#awaitingAccept.indexOf(pending);
+      // An unaccepted send must stay in the queue to match its status; it is just no longer reported.
+      if (i >= 0) this.#awaitingAccept[i] = { ...pending, fireAndForget: true };
+      if (pending.messageId !== undefined) this.#byMessageId.delete(pending.messageId);
+    });
+  }
+
+  #answerLeaseSet(request: RequestVariableLeaseSetMessage | RequestLeaseSetMessage | RequestLeaseSet2003Message): void {
+    if (this.#state === 'closed') return;
+    let reply: Message;
+    try {
+      if (request.type === 'RequestLeaseSet' && request.dialect === '2003') reply = this.#leaseSets.draft2003(request);
+      else {
+        const leases =
+          request.type === 'RequestVariableLeaseSet'
+            ? request.leases
+            : request.tunnels.map((t) => ({ gateway: t.gateway, tunnelId: t.tunnelId, endDate: request.endDate }));
+        this.#plan ??= leaseSetPlan(this.#userOptions);
+        reply = this.#leaseSets.current(this.#id, leases, this.#plan, this.#host.routerNow());
+      }
+    } catch (error) {
+      this.#host.logger.error('cannot build the lease set', { session: this.#id, error: String(error) });
+      return;
+    }
+    this.#host.write(reply).then(
+      () => {
+        this.#leaseSetAnswered.resolve(undefined);
+        this.#markOpen();
+      },
+      (error: unknown) => {
+        this.#host.logger.warn('lease set not written', { session: this.#id, error: String(error) });
+      },
+    );
+  }
+
+  #onSessionStatus(status: number): void {
+    if (status === SessionStatusCode.Destroyed) {
+      if (this.#destroyReply !== undefined) this.#destroyReply.resolve(undefined);
+      else this.end(new I2cpError('SESSION_CLOSED', 'the router destroyed the session'));
+      return;
+    }
+    const reconfigure = this.#reconfigures.shift();
+    if (reconfigure !== undefined) reconfigure.resolve(status);
+    else this.#host.logger.warn('unexpected SessionStatus', { session: this.#id, status });
+  }
+
+  #onMessageStatus(m: MessageStatusMessage): void {
+    if (m.status === 0) {
+      // "Available": the router holds the message until we fetch it (2003; Java without fastReceive).
+      this.#announced.add(m.messageId);
+      this.#host.write({ type: 'ReceiveMessageBegin', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
+      return;
+    }
+    if (this.#host.dialect === 'current') {
+      const pending = this.#byNonce.get(m.nonce ?? 0);
+      if (pending === undefined) return;
+      if (!isFinalStatus(m.status)) {
+        pending.accepted = true;
+        pending.messageId = m.messageId;
+        return;
+      }
+      this.#byNonce.delete(m.nonce ?? 0);
+      pending.result.resolve(resultOf(m));
+      return;
+    }
+    if (!isFinalStatus(m.status)) {
+      const pending = this.#awaitingAccept.shift();
+      if (pending === undefined) return;
+      pending.accepted = true;
+      pending.messageId = m.messageId;
+      if (!pending.fireAndForget) this.#byMessageId.set(m.messageId, pending);
+      return;
+    }
+    let pending = this.#byMessageId.get(m.messageId);
+    if (pending !== undefined) this.#byMessageId.delete(m.messageId);
+    else {
+      // A router may skip "accepted" and report the final status at once.
+      const head = this.#awaitingAccept[0];
+      if (head === undefined) return;
+      this.#awaitingAccept.shift();
+      if (head.fireAndForget) return;
+      pending = head;
+    }
+    pending.result.resolve(resultOf(m));
+  }
+
+  #onPayload(m: MessagePayloadMessage): void {
+    const announced = this.#announced.delete(m.messageId);
+    try {
+      const incoming = this.#format.decode(m.payload);
+      const received: ReceivedMessage = {
+        payload: incoming.data,
+        protocol: incoming.protocol,
+        fromPort: incoming.fromPort,
+        toPort: incoming.toPort,
+        messageId: m.messageId,
+        ...(incoming.sender === undefined ? {} : { sender: incoming.sender }),
+      };
+      this.#deliver(received);
+    } catch (error) {
+      this.#host.logger.warn('dropped an unreadable payload', { session: this.#id, messageId: m.messageId, error: String(error) });
+    }
+    // Ending it after delivery: a message never handed to the application stays with the router.
+    if (announced) this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
+  }
+
+  #deliver(message: ReceivedMessage): void {
+    let taken = false;
+    for (const s of this.#subscribers) {
+      if (matches(s, message)) {
+        s.queue.push(message);
+        taken = true;
+      }
+    }
+    if (!taken) this.#backlog.push(message);
+  }
+}
+
+/** A send's result: rejections are observed here too, since a fire-and-forget entry may never be awaited. */
+function settledLater(): Deferred<SendResult> {
+  const d = deferred<SendResult>();
+  d.promise.catch(() => undefined);
+  return d;
+}
+
+function matches(s: Subscriber, m: ReceivedMessage): boolean {
+  return (s.protocol === undefined || s.protocol === m.protocol) && (s.port === undefined || s.port === m.toPort);
+}
+
+function resultOf(m: MessageStatusMessage): SendResult {
+  return { status: m.status, name: messageStatusName(m.status), success: isSuccessStatus(m.status), final: true, messageId: m.messageId };
+}
+
+function checkPort(what: string, port: number): number {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`${what} must be an integer 0-65535, got ${port}`);
+  return port;
+}
+
+function checkByte(what: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`${what} must be an integer 0-255, got ${value}`);
+  return value;
+}
+
+/** Session options as a Mapping, from a plain object or a Map. */
+export function toMapping(options: Readonly<Record<string, string>> | Mapping | undefined): Mapping {
+  if (options === undefined) return new Map();
+  if (options instanceof Map) return new Map(options as Mapping);
+  return mappingFrom(options as Readonly<Record<string, string>>);
+}
