@@ -43,6 +43,11 @@ describe('golden vector (I2CP-wire §5)', () => {
     expect(toHex(encodePayload(HI))).toBe(toHex(GOLDEN));
   });
 
+  it('encodes data given as a view into a larger buffer', () => {
+    const backing = utf8Encode('xxhixx');
+    expect(toHex(encodePayload({ ...HI, data: backing.subarray(2, 4) }))).toBe(toHex(GOLDEN));
+  });
+
   it('decodes to the same values, the data as a view of the input', () => {
     const decoded = decodePayload(GOLDEN);
     expect(decoded).toEqual(HI);
