@@ -64,6 +64,13 @@ export class FrameReader {
     if (offset < chunk.length) this.#pending = chunk.subarray(offset);
   }
 
+  /** Bytes of an incomplete frame still held, handed over (and forgotten) for another reader. */
+  takeRest() {
+    const rest = this.#pending ?? Buffer.alloc(0);
+    this.#pending = undefined;
+    return rest;
+  }
+
   /** @param {number} length */
   #checked(length) {
     if (length > this.#maxBody) throw new Error(`frame body of ${length} bytes exceeds ${this.#maxBody}`);

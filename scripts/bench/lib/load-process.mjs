@@ -10,7 +10,8 @@ import { FrameReader } from './frames.mjs';
 /**
  * @param {'sender' | 'receiver'} role
  * @param {(endpoint: import('./load.mjs').LoadEndpoint, command: OpenCommand) => (type: number, body: Buffer) => void} start
- *   called once connected; returns the handler for every incoming frame
+ *   called once connected; returns the handler for every incoming frame. The parent hears 'ready'
+ *   (with the endpoint's address) after it.
  */
 export function runLoadProcess(role, start) {
   process.once('disconnect', () => process.exit(0));
@@ -42,6 +43,7 @@ async function open(role, command, start) {
   if (endpoint.leftover?.length) onData(endpoint.leftover);
   endpoint.socket.on('data', onData);
   endpoint.socket.on('error', (error) => fail(error));
+  process.send?.({ type: 'ready', address: endpoint.address });
 }
 
 /** @param {unknown} error */

@@ -22,7 +22,6 @@ runLoadProcess('receiver', (endpoint) => {
   process.on('message', (/** @type {any} */ message) => {
     if (message?.type === 'report') report(false);
   });
-  process.send?.({ type: 'ready', address: endpoint.address });
 
   return (type, body) => {
     const payload = endpoint.onFrame(type, body);

@@ -29,7 +29,8 @@ import { Histogram } from './histogram.mjs';
 export const PAYLOAD_MIN_BYTES = 9;
 export const Kind = { Warmup: 0, Measured: 1, End: 2 };
 
-const READY_TIMEOUT_MS = 15_000;
+// Session set-up on a real router waits for tunnels: i2pd asks for the lease set 2–12 s in.
+const READY_TIMEOUT_MS = 40_000;
 const DRAIN_TIMEOUT_MS = 15_000;
 const EXIT_GRACE_MS = 2_000;
 
@@ -58,7 +59,7 @@ const EXIT_GRACE_MS = 2_000;
 
 /**
  * Runs one case: receiver first (so the sender knows its address), then the sender for
- * warm-up + duration; both processes are stopped before this resolves or rejects.
+ * warm-up + duration once it is ready; both processes are stopped before this resolves or rejects.
  * @param {LoadCase} loadCase
  * @returns {Promise<LoadResult>}
  */
@@ -81,8 +82,8 @@ export async function runLoadCase(loadCase) {
       warmupMs: loadCase.warmupMs,
       durationMs: loadCase.durationMs,
     });
-    const runMs = READY_TIMEOUT_MS + loadCase.warmupMs + loadCase.durationMs;
-    const done = await nextMessage(sender, 'done', runMs);
+    await nextMessage(sender, 'ready', READY_TIMEOUT_MS);
+    const done = await nextMessage(sender, 'done', DRAIN_TIMEOUT_MS + loadCase.warmupMs + loadCase.durationMs);
     const result = await nextMessage(receiver, 'result', DRAIN_TIMEOUT_MS).catch(async () => {
       receiver.send({ type: 'report' });
       return nextMessage(receiver, 'result', EXIT_GRACE_MS);
