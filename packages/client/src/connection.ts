@@ -93,6 +93,15 @@ const LOOKUP_GRACE_MS = 5_000;
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 7654;
 
+/**
+ * The one CreateSession in flight. Its session is attached synchronously when Created arrives,
+ * because the router's first lease-set request may follow in the same read.
+ */
+interface PendingCreate {
+  readonly session: Session;
+  readonly reply: Deferred<{ readonly status: number; readonly resumed: boolean }>;
+}
+
 interface Link {
   readonly transport: Transport;
   /** No more writes: the link dropped or is being closed. */
@@ -137,7 +146,7 @@ export class Connection {
   readonly #byId = new Map<number, Session>();
   /** CreateSession replies are matched by order only, so only one may be outstanding. */
   #createChain: Promise<void> = Promise.resolve();
-  #pendingCreate: Deferred<SessionStatusMessage> | undefined;
+  #pendingCreate: PendingCreate | undefined;
   #handshake: Deferred<SetDateMessage> | undefined;
   readonly #lookups = new Map<number, Deferred<HostReplyMessage>>();
   readonly #destLookups: Deferred<DestReplyMessage>[] = [];
@@ -367,7 +376,7 @@ export class Connection {
     if (this.#link !== link) return;
     const lost = new I2cpError(error.code === 'CLOSED' ? 'CLOSED' : 'DISCONNECTED', error.message, { cause: error });
     this.#handshake?.reject(lost);
-    this.#pendingCreate?.reject(lost);
+    this.#pendingCreate?.reply.reject(lost);
     for (const d of this.#lookups.values()) d.reject(lost);
     this.#lookups.clear();
     for (const d of this.#destLookups.splice(0)) d.reject(lost);
@@ -434,15 +443,13 @@ export class Connection {
     try {
       await previous;
       throwIfAborted(signal);
-      const reply = deferred<SessionStatusMessage>();
-      this.#pendingCreate = reply;
+      const pending: PendingCreate = { session, reply: deferred() };
+      this.#pendingCreate = pending;
       try {
         await this.#write(session.createMessage());
-        const status = await raceSignal(reply.promise, signal);
-        if (status.status !== SessionStatusCode.Created) throw new SessionError(status.status, 'the router refused the session');
-        resumed = this.dialect === '2003' && session.state === 'suspended' && session.id === status.sessionId;
-        this.#byId.set(status.sessionId, session);
-        session.attached(status.sessionId, resumed);
+        const outcome = await raceSignal(pending.reply.promise, signal);
+        if (outcome.status !== SessionStatusCode.Created) throw new SessionError(outcome.status, 'the router refused the session');
+        resumed = outcome.resumed;
       } finally {
         this.#pendingCreate = undefined;
       }
@@ -559,9 +566,16 @@ export class Connection {
   #onSessionStatus(message: SessionStatusMessage): void {
     const session = this.#byId.get(message.sessionId);
     const status = message.status;
+    const pending = this.#pendingCreate;
     if (status === SessionStatusCode.Created) {
-      if (this.#pendingCreate !== undefined) this.#pendingCreate.resolve(message);
-      else if (this.dialect === 'current') {
+      if (pending !== undefined) {
+        this.#pendingCreate = undefined;
+        const created = pending.session;
+        const resumed = this.dialect === '2003' && created.state === 'suspended' && created.id === message.sessionId;
+        this.#byId.set(message.sessionId, created);
+        created.attached(message.sessionId, resumed);
+        pending.reply.resolve({ status, resumed });
+      } else if (this.dialect === 'current') {
         // An abandoned CreateSession succeeded after all: do not leave it running at the router.
         this.#write({ type: 'DestroySession', sessionId: message.sessionId }).catch(() => undefined);
       }
@@ -571,8 +585,9 @@ export class Connection {
       session.handle(message);
       return;
     }
-    if (this.#pendingCreate !== undefined) {
-      this.#pendingCreate.resolve(message);
+    if (pending !== undefined) {
+      this.#pendingCreate = undefined;
+      pending.reply.resolve({ status, resumed: false });
       return;
     }
     if (session !== undefined) session.handle(message);
@@ -628,7 +643,7 @@ export class Connection {
     }
     const closed = new I2cpError('CLOSED', error === undefined ? 'the connection was closed' : `the connection ended: ${error.message}`, { cause: error });
     this.#handshake?.reject(closed);
-    this.#pendingCreate?.reject(closed);
+    this.#pendingCreate?.reply.reject(closed);
     for (const d of this.#lookups.values()) d.reject(closed);
     this.#lookups.clear();
     for (const d of this.#destLookups.splice(0)) d.reject(closed);
