@@ -3,8 +3,8 @@ import { I2cpError } from '@i2cp/data';
 /**
  * I2P protocol numbers, carried in the OS byte of an I2CP payload's gzip header
  * (I2CP overview, "I2CP Payload Data Format and Multiplexing"; datagrams spec for 19 and 20).
- * 224–254 are experimental and 255 is reserved; a non-multiplexing Java session writes 255
- * and means "unspecified", so receivers treat it like `Any`.
+ * 224–254 are experimental and 255 is reserved; a non-multiplexing Java session writes 255 and
+ * Java reads that back as "unspecified", like `Any`. decodePayload reports the byte as it is.
  */
 export const Protocol = {
   Any: 0,
