@@ -46,7 +46,11 @@ function socketTransport(socket: Socket): Transport {
   return {
     async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
       try {
-        for await (const chunk of socket) yield chunk as Uint8Array;
+        // Plain Uint8Array views, so decoded byte fields compare and serialise like every other Uint8Array.
+        for await (const chunk of socket) {
+          const buffer = chunk as Buffer;
+          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        }
       } catch (error) {
         if (closing !== undefined) return;
         throw new I2cpError('DISCONNECTED', `connection lost: ${(error as Error).message}`, { cause: error });
