@@ -1,0 +1,249 @@
+/**
+ * One client connection: dialect detection, framing, the handshake timer, the batched write path,
+ * read back-pressure, and the single error path (Disconnect with a reason, then close).
+ */
+import { isI2cpError } from '@i2cp/data';
+import type { Dialect } from '@i2cp/data';
+import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, encodeMessage, messageInfo } from '@i2cp/codec';
+import type { Frame, Message } from '@i2cp/codec';
+import type { Link } from './link.js';
+import type { Router } from './router.js';
+import type { Session } from './session.js';
+
+/** How long a closing connection may take to flush its last frames before it is destroyed. */
+const CLOSE_GRACE_MS = 2000;
+
+type State = 'open' | 'closing' | 'closed';
+
+export class Connection {
+  dialect: Dialect | undefined;
+  readonly sessions = new Map<number, Session>();
+  /** Current dialect: the version string from GetDate (undefined: none sent yet or a very old client). */
+  clientVersion: string | undefined;
+  authenticated: boolean;
+  private state: State = 'open';
+  private readonly decoder: FrameDecoder;
+  private sawFirstByte = false;
+  private handshakeTimer: NodeJS.Timeout | undefined;
+  private out: Uint8Array[] = [];
+  private outBytes = 0;
+  private flushScheduled = false;
+  private backlog: Frame[] | undefined;
+  private readPauses = 0;
+
+  readonly id: number;
+  readonly link: Link;
+  private readonly router: Router;
+
+  constructor(id: number, link: Link, router: Router) {
+    this.id = id;
+    this.link = link;
+    this.router = router;
+    const pinned = router.options.dialect;
+    this.dialect = pinned === 'auto' ? undefined : pinned;
+    this.authenticated = router.auth === undefined;
+    this.decoder = new FrameDecoder({ maxMessageBytes: router.options.limits.maxFrameBytes });
+    const timeout = router.options.limits.handshakeTimeoutMs;
+    this.handshakeTimer = setTimeout(() => {
+      this.disconnect(`handshake timeout: no complete message within ${timeout} ms`);
+    }, timeout);
+    this.handshakeTimer.unref();
+    link.attach({
+      data: (chunk) => {
+        this.onData(chunk);
+      },
+      drain: () => {
+        this.router.connectionDrained(this);
+      },
+      error: (error) => {
+        this.router.log.debug('socket error', { connection: this.id, error: error.message });
+      },
+      close: () => {
+        this.onClose();
+      },
+    });
+  }
+
+  get remoteAddress(): string {
+    return this.link.remoteAddress;
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /** Bytes written for this client that it has not read yet. */
+  get outputBytes(): number {
+    return this.outBytes + this.link.pendingBytes;
+  }
+
+  send(message: Message): void {
+    this.enqueue(encodeMessage(message, this.dialect ?? 'current'));
+  }
+
+  /** Queues frame parts (views, never copied) for the next flush. */
+  enqueue(...parts: Uint8Array[]): void {
+    if (this.state === 'closed') return;
+    for (const part of parts) {
+      this.out.push(part);
+      this.outBytes += part.length;
+    }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flush();
+      });
+    }
+  }
+
+  /** Ends the connection with Disconnect(reason); only this connection is affected. */
+  disconnect(reason: string): void {
+    if (this.state !== 'open') return;
+    this.router.log.info('disconnecting client', { connection: this.id, remote: this.remoteAddress, reason });
+    this.send({ type: 'Disconnect', reason: reason.length > 255 ? reason.slice(0, 255) : reason });
+    this.shutdown();
+  }
+
+  /** Ends the connection without a Disconnect (the client asked for it, or the router closes). */
+  shutdown(): void {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.clearHandshakeTimer();
+    this.link.pause();
+    this.router.connectionEnding(this);
+    this.flush();
+    this.link.end(CLOSE_GRACE_MS);
+  }
+
+  /** Stops reading until as many resumeReading calls as pauseReading calls were made. */
+  pauseReading(): void {
+    if (this.readPauses++ === 0) this.link.pause();
+  }
+
+  resumeReading(): void {
+    if (this.readPauses === 0) return;
+    if (--this.readPauses === 0 && this.state === 'open') this.link.resume();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.out.length === 0 || this.state === 'closed') return;
+    const parts = this.out;
+    this.out = [];
+    this.outBytes = 0;
+    this.link.write(parts);
+    if (this.link.pendingBytes > this.router.options.limits.maxOutputBytesPerConnection) {
+      // The client does not read: a Disconnect would only queue behind the backlog it ignores.
+      this.router.log.warn('dropping slow reader', { connection: this.id, remote: this.remoteAddress, pendingBytes: this.link.pendingBytes });
+      this.router.countError();
+      this.state = 'closing';
+      this.router.connectionEnding(this);
+      this.link.destroy();
+    }
+  }
+
+  private onData(chunk: Uint8Array): void {
+    if (this.state !== 'open') return;
+    try {
+      let bytes = chunk;
+      if (!this.sawFirstByte && bytes.length > 0) {
+        this.sawFirstByte = true;
+        bytes = this.takeProtocolByte(bytes);
+        if (!this.isOpen) return;
+      }
+      const frames = this.decoder.push(bytes);
+      if (frames.length > 0) this.process(frames, 0);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** The first byte decides the dialect: 0x2A is the current protocol byte, anything else starts a 2003 frame. */
+  private takeProtocolByte(bytes: Uint8Array): Uint8Array {
+    const first = bytes[0]!;
+    if (this.dialect === undefined) {
+      this.dialect = first === PROTOCOL_BYTE ? 'current' : '2003';
+    } else if (this.dialect === 'current' && first !== PROTOCOL_BYTE) {
+      this.disconnect(`expected the I2CP protocol byte 0x2a, got 0x${first.toString(16).padStart(2, '0')}`);
+      return bytes;
+    }
+    this.router.log.debug('connection dialect', { connection: this.id, dialect: this.dialect });
+    return this.dialect === 'current' ? bytes.subarray(1) : bytes;
+  }
+
+  private process(frames: Frame[], from: number): void {
+    if (this.backlog !== undefined) {
+      for (let i = from; i < frames.length; i++) this.backlog.push(frames[i]!);
+      return;
+    }
+    this.clearHandshakeTimer();
+    for (let i = from; i < frames.length; i++) {
+      if (!this.isOpen) return;
+      const pending = this.handleFrame(frames[i]!);
+      if (pending !== undefined) {
+        // An asynchronous handler (admin) must finish before later frames of this connection run.
+        this.backlog = [];
+        for (let j = i + 1; j < frames.length; j++) this.backlog.push(frames[j]!);
+        this.pauseReading();
+        pending.then(
+          () => {
+            this.resumeBacklog();
+          },
+          (e: unknown) => {
+            this.fail(e);
+          },
+        );
+        return;
+      }
+    }
+  }
+
+  private resumeBacklog(): void {
+    const backlog = this.backlog ?? [];
+    this.backlog = undefined;
+    this.resumeReading();
+    try {
+      if (backlog.length > 0) this.process(backlog, 0);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private handleFrame(frame: Frame): Promise<void> | undefined {
+    const dialect = this.dialect ?? 'current';
+    let message: Message;
+    try {
+      message = decodeMessage(frame, dialect);
+    } catch (e) {
+      const name = messageInfo(frame.typeId, dialect)?.name ?? `type ${frame.typeId}`;
+      this.router.countError();
+      this.disconnect(`malformed ${name} message: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    return this.router.handle(this, message);
+  }
+
+  /** The one error path for everything a connection's handlers throw. */
+  fail(e: unknown): void {
+    this.router.countError();
+    const reason = isI2cpError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    if (!isI2cpError(e)) this.router.log.error('handler failed', { connection: this.id, error: reason });
+    this.disconnect(reason);
+  }
+
+  private onClose(): void {
+    if (this.state === 'closed') return;
+    if (this.state === 'open') this.router.connectionEnding(this);
+    this.state = 'closed';
+    this.clearHandshakeTimer();
+    this.out = [];
+    this.outBytes = 0;
+    this.router.connectionClosed(this);
+  }
+
+  private clearHandshakeTimer(): void {
+    if (this.handshakeTimer === undefined) return;
+    clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = undefined;
+  }
+}
