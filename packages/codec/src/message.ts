@@ -1,0 +1,71 @@
+/** encode/decode of whole messages: the dispatcher over the per-message codecs. */
+import { DecodeError, EncodeError, Reader, Writer, isI2cpError } from '@i2cp/data';
+import type { Dialect } from '@i2cp/data';
+import { messageInfo } from './catalogue.js';
+import { FRAME_HEADER_BYTES, encodeFrame, writeFrameHeader } from './frame.js';
+import type { MessageCodec } from './messages/codec.js';
+import { codecs, codecsById } from './messages/table.js';
+import type { Frame, Message } from './messages/types.js';
+import { MessageType } from './messages/types.js';
+
+/** The whole frame: 4-byte length, type, body. */
+export function encodeMessage(message: Message, dialect: Dialect): Uint8Array {
+  if (message.type === 'unknown') return encodeFrame(checkUnknown(message.typeId, dialect), message.body);
+  const w = new Writer(512);
+  w.u32(0).u8(typeIdFor(message, dialect));
+  encodeInto(w, message, dialect);
+  const frame = w.finish();
+  writeFrameHeader(frame, 0, frame[4]!, frame.length - FRAME_HEADER_BYTES);
+  return frame;
+}
+
+/** The body alone, without the 5-byte frame header. */
+export function encodeMessageBody(message: Message, dialect: Dialect): Uint8Array {
+  if (message.type === 'unknown') {
+    checkUnknown(message.typeId, dialect);
+    return message.body.slice();
+  }
+  typeIdFor(message, dialect);
+  const w = new Writer(512);
+  encodeInto(w, message, dialect);
+  return w.finish();
+}
+
+function encodeInto(w: Writer, message: Exclude<Message, { type: 'unknown' }>, dialect: Dialect): void {
+  (codecs[message.type] as MessageCodec).encode(w, message, dialect);
+}
+
+function typeIdFor(message: Exclude<Message, { type: 'unknown' }>, dialect: Dialect): number {
+  const id = MessageType[message.type] as number | undefined;
+  if (id === undefined) throw new EncodeError(`unknown message type "${message.type}"`);
+  if (messageInfo(id, dialect) === undefined) throw new EncodeError(`${message.type} does not exist in dialect '${dialect}'`);
+  return id;
+}
+
+/** An "unknown" message may only carry an id the dialect does not define, or it would not decode back as itself. */
+function checkUnknown(typeId: number, dialect: Dialect): number {
+  if (!Number.isInteger(typeId) || typeId < 0 || typeId > 0xff) throw new EncodeError(`message type out of range: ${typeId}`);
+  const info = messageInfo(typeId, dialect);
+  if (info !== undefined) throw new EncodeError(`type ${typeId} is ${info.name} in dialect '${dialect}', not an unknown message`);
+  return typeId;
+}
+
+/**
+ * Decodes one frame. Ids the dialect does not define come back as `{ type: 'unknown' }`.
+ * Byte fields are views of `frame.body`. Every failure is a DecodeError whose offset counts
+ * from the start of the frame (header included).
+ */
+export function decodeMessage(frame: Frame, dialect: Dialect): Message {
+  const codec = codecsById[dialect][frame.typeId];
+  if (codec === undefined) return { type: 'unknown', typeId: frame.typeId, body: frame.body };
+  const r = new Reader(frame.body, FRAME_HEADER_BYTES);
+  try {
+    const message = codec.decode(r, dialect);
+    r.end(codec.name);
+    return message;
+  } catch (e) {
+    if (isI2cpError(e)) throw e;
+    // A safety net: malformed input must never surface as a foreign exception.
+    throw new DecodeError('DECODE_INVALID', `malformed ${codec.name}`, r.position, { cause: e });
+  }
+}

@@ -1,0 +1,28 @@
+import { readDestination, readPayload, writeDestination, writePayload } from '@i2cp/data';
+import type { MessageCodec } from './codec.js';
+import { readSessionId, writeSessionId } from './fields.js';
+
+/**
+ * SendMessage plus DateAndFlags: 2 bytes of flags and the low 6 bytes of the expiration Date.
+ * i2pd 2.45 crashes on bodies shorter than 8 bytes; here every field is length-checked.
+ */
+export const sendMessageExpires: MessageCodec<'SendMessageExpires'> = {
+  name: 'SendMessageExpires',
+  encode: (w, m) => {
+    writeSessionId(w, m.sessionId);
+    writeDestination(w, m.destination);
+    writePayload(w, m.payload);
+    w.u32(m.nonce, 'nonce');
+    w.u16(m.flags, 'flags');
+    w.uint(m.expiration, 6, 'expiration');
+  },
+  decode: (r) => ({
+    type: 'SendMessageExpires',
+    sessionId: readSessionId(r),
+    destination: readDestination(r),
+    payload: readPayload(r),
+    nonce: r.u32('nonce'),
+    flags: r.u16('flags'),
+    expiration: r.uint(6, 'expiration'),
+  }),
+};

@@ -1,0 +1,50 @@
+/**
+ * Zero-copy write path for the two messages that carry payloads: the frame comes back in
+ * pieces, with the payload as the caller's own view, so a server can writev/cork them.
+ */
+import { EncodeError } from '@i2cp/data';
+import type { Dialect } from '@i2cp/data';
+import { FRAME_HEADER_BYTES, writeFrameHeader } from './frame.js';
+import { encodeMessageBody } from './message.js';
+import type { SendMessageExpiresMessage, SendMessageMessage } from './messages/types.js';
+import { MessageType } from './messages/types.js';
+
+const PAYLOAD_FIXED = 2 + 4 + 4;
+const EMPTY = new Uint8Array(0);
+
+/** MessagePayload as [frame header + SessionId + MessageId + payload length, payload]. */
+export function encodeMessagePayloadParts(sessionId: number, messageId: number, payload: Uint8Array): [Uint8Array, Uint8Array] {
+  checkRange(sessionId, 0xffff, 'SessionId');
+  checkRange(messageId, 0xffff_ffff, 'MessageId');
+  checkRange(payload.length, 0xffff_ffff - PAYLOAD_FIXED, 'payload length');
+  const head = new Uint8Array(FRAME_HEADER_BYTES + PAYLOAD_FIXED);
+  writeFrameHeader(head, 0, MessageType.MessagePayload, PAYLOAD_FIXED + payload.length);
+  const v = new DataView(head.buffer);
+  v.setUint16(5, sessionId);
+  v.setUint32(7, messageId);
+  v.setUint32(11, payload.length);
+  return [head, payload];
+}
+
+/**
+ * SendMessage (or SendMessageExpires) as [frame header + SessionId + Destination + payload
+ * length, payload, trailer (nonce, and flags + expiration for type 36)]; the 2003 dialect has no
+ * trailer, so it gets two parts. Validation is the same as encodeMessage's.
+ */
+export function encodeSendMessageParts(message: SendMessageMessage | SendMessageExpiresMessage, dialect: Dialect): Uint8Array[] {
+  const { payload } = message;
+  const fields = encodeMessageBody({ ...message, payload: EMPTY }, dialect);
+  const headFields = 2 + message.destination.bytes.length + 4;
+  const bodyLength = fields.length + payload.length;
+  checkRange(bodyLength, 0xffff_ffff, 'SendMessage body length');
+  const head = new Uint8Array(FRAME_HEADER_BYTES + headFields);
+  writeFrameHeader(head, 0, MessageType[message.type], bodyLength);
+  head.set(fields.subarray(0, headFields), FRAME_HEADER_BYTES);
+  new DataView(head.buffer).setUint32(head.length - 4, payload.length);
+  const trailer = fields.subarray(headFields);
+  return trailer.length === 0 ? [head, payload] : [head, payload, trailer];
+}
+
+function checkRange(v: number, max: number, what: string): void {
+  if (!Number.isInteger(v) || v < 0 || v > max) throw new EncodeError(`${what} out of range: ${v}`);
+}
