@@ -66,25 +66,34 @@ export const arbSigningPublicKey = (sigType: number): fc.Arbitrary<SigningPublic
 export const arbSignature = (sigType: number): fc.Arbitrary<Signature> =>
   bytes(sigTypeInfo(sigType)!.signatureLength).map((b) => ({ sigType, bytes: b }));
 
-/** A Destination of the given (or any supported) key types, with random keys and padding. */
+/** The parts of a KeysAndCert: keys of the given types and padding of the size they leave. */
+export const arbDestinationParts = (
+  sigTypes: fc.Arbitrary<number>,
+  encTypes: fc.Arbitrary<number>,
+): fc.Arbitrary<{ publicKey: PublicKey; signingPublicKey: SigningPublicKey; padding: Uint8Array; keyCertForLegacy: boolean }> =>
+  fc.tuple(sigTypes, encTypes).chain(([sigType, encType]) => {
+    const pk = encTypeInfo(encType)!.publicKeyLength;
+    const spk = sigTypeInfo(sigType)!.publicKeyLength;
+    const paddingLength = 384 - Math.min(pk, 256) - Math.min(spk, 128);
+    return fc.record({
+      publicKey: arbPublicKey(encType),
+      signingPublicKey: arbSigningPublicKey(sigType),
+      padding: bytes(paddingLength),
+      keyCertForLegacy: fc.boolean(),
+    });
+  });
+
+/** A Destination of the given key types, with random keys and padding. */
 export const arbDestinationOf = (sigTypes: fc.Arbitrary<number>, encTypes: fc.Arbitrary<number>): fc.Arbitrary<Destination> =>
-  fc
-    .tuple(sigTypes, encTypes)
-    .chain(([sigType, encType]) => {
-      const pk = encTypeInfo(encType)!.publicKeyLength;
-      const spk = sigTypeInfo(sigType)!.publicKeyLength;
-      const paddingLength = 384 - Math.min(pk, 256) - Math.min(spk, 128);
-      return fc.tuple(arbPublicKey(encType), arbSigningPublicKey(sigType), bytes(paddingLength), fc.boolean());
-    })
-    .map(([publicKey, signingPublicKey, padding, keyCertForLegacy]) =>
-      createDestination({
-        publicKey,
-        signingPublicKey,
-        padding,
-        // ElGamal + DSA may also use a KEY certificate (0, 0), which the spec allows.
-        ...(keyCertForLegacy && publicKey.encType === 0 && signingPublicKey.sigType === 0 ? { certificate: keyCertificate(0, 0) } : {}),
-      }),
-    );
+  arbDestinationParts(sigTypes, encTypes).map(({ publicKey, signingPublicKey, padding, keyCertForLegacy }) =>
+    createDestination({
+      publicKey,
+      signingPublicKey,
+      padding,
+      // ElGamal + DSA may also use a KEY certificate (0, 0), which the spec allows.
+      ...(keyCertForLegacy && publicKey.encType === 0 && signingPublicKey.sigType === 0 ? { certificate: keyCertificate(0, 0) } : {}),
+    }),
+  );
 
 export const arbDestination: fc.Arbitrary<Destination> = arbDestinationOf(arbSigType, arbEncType);
 /** The 2003 form: ElGamal + DSA_SHA1 with a NULL certificate. */

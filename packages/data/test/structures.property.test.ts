@@ -6,7 +6,8 @@ import { Reader } from '../src/bytes.js';
 import type { Writer } from '../src/bytes.js';
 import { isI2cpError } from '../src/errors.js';
 import { readBandwidthLimits, readBandwidthLimits2003, writeBandwidthLimits, writeBandwidthLimits2003 } from '../src/structures/bandwidth-limits.js';
-import { readDestination, writeDestination } from '../src/structures/destination.js';
+import { createDestination, destinationFromBytes, readDestination, writeDestination } from '../src/structures/destination.js';
+import { certificateEncType, certificateSigType } from '../src/structures/certificate.js';
 import { readLease, readLease2, readLease2003, writeLease, writeLease2, writeLease2003 } from '../src/structures/lease.js';
 import { readLeaseSet, readLeaseSet2003, writeLeaseSet, writeLeaseSet2003 } from '../src/structures/lease-set.js';
 import { readLeaseSet2, writeLeaseSet2 } from '../src/structures/lease-set2.js';
@@ -27,6 +28,9 @@ import {
   arbBandwidthLimits,
   arbBandwidthLimits2003,
   arbDestination,
+  arbDestinationParts,
+  arbEncType,
+  arbSigType,
   arbI2pString,
   arbLease,
   arbLease2,
@@ -121,5 +125,19 @@ describe.each(codecs)('$name', ({ arb, read, write, runs }) => {
     if (bytes.length === 0) return;
     bytes[at % bytes.length]! ^= x;
     codeOf(() => read(new Reader(bytes)));
+  });
+});
+
+describe('KeysAndCert parts', () => {
+  test.prop([arbDestinationParts(arbSigType, arbEncType)], { numRuns: 200 })('exposes exactly the keys and padding it was built from', (parts) => {
+    const built = createDestination(parts);
+    for (const d of [built, destinationFromBytes(built.bytes.slice())]) {
+      expect(d.publicKey).toEqual(parts.publicKey);
+      expect(d.signingPublicKey).toEqual(parts.signingPublicKey);
+      expect(d.padding).toEqual(parts.padding);
+      expect(certificateSigType(d.certificate)).toBe(parts.signingPublicKey.sigType);
+      expect(certificateEncType(d.certificate)).toBe(parts.publicKey.encType);
+      expect(d.bytes.length).toBe(387 + d.certificate.payload.length);
+    }
   });
 });

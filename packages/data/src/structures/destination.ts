@@ -73,50 +73,88 @@ export function readDestination(r: Reader): Destination {
   const certType = b[start + BLOCK]!;
   const certLength = (b[start + BLOCK + 1]! << 8) | b[start + BLOCK + 2]!;
   if (certType === CertificateType.NULL && certLength === 0) {
-    const bytes = b.subarray(start, start + HEADER);
     r.offset = start + HEADER;
-    return build(bytes, LEGACY, 0, 0, NULL_CERTIFICATE);
+    return new KeysAndCertView(b.subarray(start, start + HEADER), LEGACY, 0, 0, NULL_CERTIFICATE);
   }
   r.need(HEADER + certLength, 'KeysAndCert certificate');
-  const bytes = b.subarray(start, start + HEADER + certLength);
-  const payload = bytes.subarray(HEADER);
-  const certificate: Certificate = { type: certType, payload };
+  const end = start + HEADER + certLength;
   if (certType !== CertificateType.KEY) {
+    const bytes = b.subarray(start, end);
+    const certificate: Certificate = { type: certType, payload: bytes.subarray(HEADER) };
     checkCertificate(certificate, at + HEADER);
-    r.offset = start + HEADER + certLength;
-    return build(bytes, LEGACY, 0, 0, certificate);
+    r.offset = end;
+    return new KeysAndCertView(bytes, LEGACY, 0, 0, certificate);
   }
   if (certLength < 4) throw new DecodeError('DECODE_INVALID', `KEY certificate needs 4 bytes, has ${certLength}`, at + HEADER);
-  const sigType = (payload[0]! << 8) | payload[1]!;
-  const encType = (payload[2]! << 8) | payload[3]!;
+  const p = start + HEADER;
+  const sigType = (b[p]! << 8) | b[p + 1]!;
+  const encType = (b[p + 2]! << 8) | b[p + 3]!;
   const layout = keyLayout(sigType, encType, at + HEADER);
   const expected = 4 + layout.excessSig + layout.excessCrypto;
   if (certLength !== expected) {
     throw new DecodeError('DECODE_INVALID', `KEY certificate for types ${sigType}/${encType} must have ${expected} bytes, has ${certLength}`, at + HEADER);
   }
-  r.offset = start + HEADER + certLength;
-  return build(bytes, layout, sigType, encType, certificate);
+  r.offset = end;
+  return new KeysAndCertView(b.subarray(start, end), layout, sigType, encType, undefined);
 }
 
 export const readRouterIdentity: (r: Reader) => KeysAndCert = readDestination;
 
-function build(bytes: Uint8Array, l: Layout, sigType: number, encType: number, certificate: Certificate): KeysAndCert {
-  const signingStart = BLOCK - l.signingKeyInBlock;
-  const publicKeyBytes =
-    l.excessCrypto === 0
-      ? bytes.subarray(0, l.publicKeyLength)
-      : concatBytes([bytes.subarray(0, PUBLIC_KEY_FIELD), bytes.subarray(HEADER + 4 + l.excessSig, HEADER + 4 + l.excessSig + l.excessCrypto)]);
-  const signingKeyBytes =
-    l.excessSig === 0
-      ? bytes.subarray(signingStart, BLOCK)
-      : concatBytes([bytes.subarray(signingStart, BLOCK), bytes.subarray(HEADER + 4, HEADER + 4 + l.excessSig)]);
-  return {
-    publicKey: { encType, bytes: publicKeyBytes },
-    padding: bytes.subarray(l.publicKeyInBlock, signingStart),
-    signingPublicKey: { sigType, bytes: signingKeyBytes },
-    certificate,
-    bytes,
-  };
+/**
+ * A decoded KeysAndCert. Its only own field is `bytes`; the parts are views cut on first use,
+ * because most Destinations on the wire are only hashed or forwarded (a subarray costs about as
+ * much as the rest of the decoding). Equality of `bytes` is equality of everything.
+ */
+class KeysAndCertView implements KeysAndCert {
+  readonly bytes: Uint8Array;
+  readonly #layout: Layout;
+  readonly #sigType: number;
+  readonly #encType: number;
+  #certificate: Certificate | undefined;
+  #publicKey: PublicKey | undefined;
+  #signingPublicKey: SigningPublicKey | undefined;
+
+  /** `certificate` undefined: a KEY certificate, cut from `bytes` when first asked for. */
+  constructor(bytes: Uint8Array, layout: Layout, sigType: number, encType: number, certificate: Certificate | undefined) {
+    this.bytes = bytes;
+    this.#layout = layout;
+    this.#sigType = sigType;
+    this.#encType = encType;
+    this.#certificate = certificate;
+  }
+
+  get certificate(): Certificate {
+    this.#certificate ??= { type: CertificateType.KEY, payload: this.bytes.subarray(HEADER) };
+    return this.#certificate;
+  }
+
+  get publicKey(): PublicKey {
+    const l = this.#layout;
+    const b = this.bytes;
+    this.#publicKey ??= {
+      encType: this.#encType,
+      bytes:
+        l.excessCrypto === 0
+          ? b.subarray(0, l.publicKeyLength)
+          : concatBytes([b.subarray(0, PUBLIC_KEY_FIELD), b.subarray(HEADER + 4 + l.excessSig, HEADER + 4 + l.excessSig + l.excessCrypto)]),
+    };
+    return this.#publicKey;
+  }
+
+  get signingPublicKey(): SigningPublicKey {
+    const l = this.#layout;
+    const b = this.bytes;
+    const start = BLOCK - l.signingKeyInBlock;
+    this.#signingPublicKey ??= {
+      sigType: this.#sigType,
+      bytes: l.excessSig === 0 ? b.subarray(start, BLOCK) : concatBytes([b.subarray(start, BLOCK), b.subarray(HEADER + 4, HEADER + 4 + l.excessSig)]),
+    };
+    return this.#signingPublicKey;
+  }
+
+  get padding(): Uint8Array {
+    return this.bytes.subarray(this.#layout.publicKeyInBlock, BLOCK - this.#layout.signingKeyInBlock);
+  }
 }
 
 /** Writes the Destination's own bytes (they are its encoding). */
