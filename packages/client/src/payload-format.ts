@@ -16,12 +16,18 @@ export interface IncomingPayload {
   readonly sender?: Destination;
 }
 
+/** An encoded payload; `settle` learns whether it arrived (2003 session tags become usable only then). */
+export interface EncodedPayload {
+  readonly bytes: Uint8Array;
+  settle(delivered: boolean): void;
+}
+
 /**
  * How a dialect turns application bytes into a Payload and back: current routers carry a gzip
  * container with ports and protocol; the 2003 draft has the client encrypt end to end.
  */
 export interface PayloadFormat {
-  encode(to: Destination, payload: OutgoingPayload): Uint8Array;
+  encode(to: Destination, payload: OutgoingPayload): EncodedPayload;
   /** Throws an I2cpError for a payload that cannot be read; the session drops it and logs why. */
   decode(payload: Uint8Array): IncomingPayload;
 }

@@ -163,39 +163,21 @@ export class Session {
     throwIfAborted(signal);
     this.#assertNotClosed();
     const destination = await this.#resolve(parseRecipient(to), signal);
-    const payload = this.#format.encode(destination, { data, protocol, fromPort, toPort, compress: options.compress ?? true });
-    await this.#whenUsable(signal);
+    const encoded = this.#format.encode(destination, { data, protocol, fromPort, toPort, compress: options.compress ?? true });
     const expires = options.expires === undefined ? undefined : +options.expires;
-    if (this.#host.dialect === '2003') return this.#send2003(destination, payload, fireAndForget, signal);
-    const nonce = fireAndForget ? 0 : this.#host.nextNonce();
-    const message: SendMessageMessage | SendMessageExpiresMessage =
-      expires === undefined
-        ? { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce }
-        : {
-            type: 'SendMessageExpires',
-            sessionId: this.#id,
-            destination,
-            payload,
-            nonce,
-            flags: 0,
-            expiration: Math.max(1, expires + (this.#host.routerNow() - Date.now())),
-          };
-    if (fireAndForget) {
-      await raceSignal(this.#host.write(message), signal);
-      return { status: undefined, name: 'Sent', success: true, final: true, messageId: undefined };
+    let result: SendResult;
+    try {
+      await this.#whenUsable(signal);
+      result =
+        this.#host.dialect === '2003'
+          ? await this.#send2003(destination, encoded.bytes, fireAndForget, signal)
+          : await this.#sendCurrent(destination, encoded.bytes, fireAndForget, expires, signal);
+    } catch (error) {
+      encoded.settle(false);
+      throw error;
     }
-    const pending: PendingSend = {
-      result: settledLater(),
-      message: { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce },
-      fireAndForget,
-      accepted: false,
-      messageId: undefined,
-    };
-    this.#byNonce.set(nonce, pending);
-    this.#host.write(message).catch((error: unknown) => {
-      if (this.#byNonce.delete(nonce)) pending.result.reject(error);
-    });
-    return raceSignal(pending.result.promise, signal, () => this.#byNonce.delete(nonce));
+    encoded.settle(result.final && result.success && result.status !== undefined);
+    return result;
   }
 
   /**
@@ -464,6 +446,45 @@ export class Session {
     if (this.#names.size >= NAME_CACHE_MAX) this.#names.delete(this.#names.keys().next().value!);
     this.#names.set(cacheKey, { destination, until: Date.now() + NAME_CACHE_MS });
     return destination;
+  }
+
+  async #sendCurrent(
+    destination: Destination,
+    payload: Uint8Array,
+    fireAndForget: boolean,
+    expires: number | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SendResult> {
+    const nonce = fireAndForget ? 0 : this.#host.nextNonce();
+    const message: SendMessageMessage | SendMessageExpiresMessage =
+      expires === undefined
+        ? { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce }
+        : {
+            type: 'SendMessageExpires',
+            sessionId: this.#id,
+            destination,
+            payload,
+            nonce,
+            flags: 0,
+            // The router compares against its own clock.
+            expiration: Math.max(1, expires + (this.#host.routerNow() - Date.now())),
+          };
+    if (fireAndForget) {
+      await raceSignal(this.#host.write(message), signal);
+      return { status: undefined, name: 'Sent', success: true, final: true, messageId: undefined };
+    }
+    const pending: PendingSend = {
+      result: settledLater(),
+      message: { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce },
+      fireAndForget,
+      accepted: false,
+      messageId: undefined,
+    };
+    this.#byNonce.set(nonce, pending);
+    this.#host.write(message).catch((error: unknown) => {
+      if (this.#byNonce.delete(nonce)) pending.result.reject(error);
+    });
+    return raceSignal(pending.result.promise, signal, () => this.#byNonce.delete(nonce));
   }
 
   async #send2003(destination: Destination, payload: Uint8Array, fireAndForget: boolean, signal: AbortSignal | undefined): Promise<SendResult> {
