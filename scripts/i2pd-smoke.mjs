@@ -50,7 +50,8 @@ async function talk(i2cpPort) {
     socket.write(Buffer.concat([Buffer.from([PROTOCOL_BYTE]), frame(Type.GetDate, getDate)]));
     const setDate = await frames.next(Type.SetDate);
     const date = setDate.readBigUInt64BE(0);
-    const echoed = setDate.subarray(9, 9 + setDate[8]).toString('ascii');
+    const versionLength = setDate[8] ?? 0;
+    const echoed = setDate.subarray(9, 9 + versionLength).toString('ascii');
     console.log(`SetDate (${setDate.length} B body) after ${ms(t0)} ms: router time ${new Date(Number(date)).toISOString()} (local skew ${Number(date) - Date.now()} ms), version "${echoed}"`);
 
     t0 = process.hrtime.bigint();
@@ -58,7 +59,7 @@ async function talk(i2cpPort) {
     const limits = await frames.next(Type.BandwidthLimits);
     const values = Array.from({ length: limits.length / 4 }, (_, i) => limits.readUInt32BE(i * 4));
     console.log(`BandwidthLimits (${limits.length} B body) after ${ms(t0)} ms: [${values.join(', ')}]`);
-    return setDate.length === 9 + setDate[8] && limits.length === 64;
+    return setDate.length === 9 + versionLength && limits.length === 64;
   } finally {
     socket.destroy();
   }

@@ -82,7 +82,7 @@ class PortTakenError extends Error {}
 async function startOnce(bin, { signal, logLevel = 'info' }) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'i2cp-i2pd-'));
   const logFile = path.join(dataDir, 'i2pd.log');
-  const [i2cpPort, ntcp2Port] = await freePorts(2);
+  const [i2cpPort = 0, ntcp2Port = 0] = await freePorts(2);
   await mkdir(path.join(dataDir, 'tunnels.d'));
   await writeFile(path.join(dataDir, 'tunnels.conf'), '');
   await copyFile(CONF, path.join(dataDir, 'i2pd.conf'));

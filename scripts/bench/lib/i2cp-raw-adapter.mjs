@@ -9,6 +9,7 @@
 import net from 'node:net';
 import { FrameReader, HEADER_BYTES, encodeFrame } from './frames.mjs';
 
+/** @type {any} built @i2cp/data; absent until `pnpm build`, so not typed here */
 const data = await import(new URL('../../../packages/data/dist/index.js', import.meta.url).href);
 
 const PROTOCOL_BYTE = 0x2a;
@@ -55,7 +56,7 @@ export async function open(role, options) {
       keys.signingPrivateKey,
       'current',
     );
-    socket.write(encodeFrame(Type.CreateSession, data.encode((w, v) => data.writeSessionConfig(w, v, 'current'), config)));
+    socket.write(encodeFrame(Type.CreateSession, data.encode((/** @type {unknown} */ w, /** @type {unknown} */ v) => data.writeSessionConfig(w, v, 'current'), config)));
     const status = await setup.next(Type.SessionStatus);
     if (status[2] !== SESSION_CREATED) throw new Error(`CreateSession refused with status ${status[2]}`);
     const sessionId = status.readUInt16BE(0);
