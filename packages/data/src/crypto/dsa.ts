@@ -4,6 +4,7 @@ import { bigIntToBytes, bytesToBigInt, modPow, randomBelow } from './bigint.js';
 import { DSA_G, DSA_P, DSA_Q } from './constants.js';
 import { derBitString, derInteger, derOctetString, derOid, derSequence } from './der.js';
 import { randomBytes } from './hash.js';
+import { KeyObjectCache } from './key-cache.js';
 
 // DSA-SHA1 over the fixed I2P group: private x is 20 bytes, public y 128 bytes, signature r‖s
 // 40 bytes, all big-endian. OpenSSL signs and verifies; the keys travel to it as DER.
@@ -25,9 +26,14 @@ function privateExponent(privateKey: Uint8Array): bigint {
   return x;
 }
 
-function privateKeyObject(x: bigint): KeyObject {
-  const der = derSequence(derInteger(0n), dsaAlgorithm, derOctetString(derInteger(x)));
-  return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+const privateKeys = new KeyObjectCache(64);
+const publicKeys = new KeyObjectCache(256);
+
+function privateKeyObject(privateKey: Uint8Array): KeyObject {
+  return privateKeys.get(privateKey, () => {
+    const der = derSequence(derInteger(0n), dsaAlgorithm, derOctetString(derInteger(privateExponent(privateKey))));
+    return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+  });
 }
 
 export function dsaGenerateKeys(): { publicKey: Uint8Array; privateKey: Uint8Array } {
@@ -43,7 +49,7 @@ export function dsaPublicKeyFor(privateKey: Uint8Array): Uint8Array {
 }
 
 export function dsaSign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
-  const key = privateKeyObject(privateExponent(privateKey));
+  const key = privateKeyObject(privateKey);
   return new Uint8Array(sign('sha1', data, { key, dsaEncoding: 'ieee-p1363' }));
 }
 
@@ -53,8 +59,10 @@ export function dsaVerify(publicKey: Uint8Array, data: Uint8Array, signature: Ui
   const y = bytesToBigInt(publicKey);
   if (y <= 1n || y >= DSA_P) return false;
   try {
-    const der = derSequence(dsaAlgorithm, derBitString(derInteger(y)));
-    const key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+    const key = publicKeys.get(publicKey, () => {
+      const der = derSequence(dsaAlgorithm, derBitString(derInteger(y)));
+      return createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+    });
     return verify('sha1', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
   } catch {
     return false;

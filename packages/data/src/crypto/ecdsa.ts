@@ -1,6 +1,7 @@
 import { createECDH, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { concatBytes } from '../bytes.js';
 import { I2cpError } from '../errors.js';
+import { KeyObjectCache } from './key-cache.js';
 
 // ECDSA over the NIST curves with I2P's layout: public key X‖Y and signature r‖s, each half
 // left-padded to the curve's field size; the private key is the scalar, same size.
@@ -53,9 +54,15 @@ export function ecdsaPublicKeyFor(curve: EcdsaCurve, privateKey: Uint8Array): Ui
   }
 }
 
+// The private key's length names its curve, so one cache serves all three.
+const privateKeys = new KeyObjectCache(64);
+const publicKeys = new KeyObjectCache(256);
+
 function privateKeyObject(curve: EcdsaCurve, privateKey: Uint8Array): KeyObject {
-  const publicKey = ecdsaPublicKeyFor(curve, privateKey);
-  return createPrivateKey({ key: { ...publicJwk(curve, publicKey), d: b64url(privateKey) }, format: 'jwk' });
+  return privateKeys.get(privateKey, () => {
+    const publicKey = ecdsaPublicKeyFor(curve, privateKey);
+    return createPrivateKey({ key: { ...publicJwk(curve, publicKey), d: b64url(privateKey) }, format: 'jwk' });
+  });
 }
 
 export function ecdsaSign(curve: EcdsaCurve, privateKey: Uint8Array, data: Uint8Array): Uint8Array {
@@ -67,7 +74,7 @@ export function ecdsaVerify(curve: EcdsaCurve, publicKey: Uint8Array, data: Uint
   const n = curve.fieldLength;
   if (publicKey.length !== 2 * n || signature.length !== 2 * n) return false;
   try {
-    const key = createPublicKey({ key: publicJwk(curve, publicKey), format: 'jwk' });
+    const key = publicKeys.get(publicKey, () => createPublicKey({ key: publicJwk(curve, publicKey), format: 'jwk' }));
     return verify(curve.hash, data, { key, dsaEncoding: 'ieee-p1363' }, signature);
   } catch {
     return false;

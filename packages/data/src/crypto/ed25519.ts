@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { concatBytes } from '../bytes.js';
 import { I2cpError } from '../errors.js';
+import { KeyObjectCache } from './key-cache.js';
 
 // Ed25519 (RFC 8032) with I2P's layout: the private key is the 32-byte seed, the public key the
 // 32-byte encoded point, the signature R‖S, all little-endian exactly as the RFC writes them.
@@ -12,9 +13,14 @@ const SPKI_PREFIX = Uint8Array.of(0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65
 export const ED25519_KEY_LENGTH = 32;
 export const ED25519_SIGNATURE_LENGTH = 64;
 
+const privateKeys = new KeyObjectCache(64);
+const publicKeys = new KeyObjectCache(256);
+
 function privateKeyObject(seed: Uint8Array): KeyObject {
   if (seed.length !== ED25519_KEY_LENGTH) throw new I2cpError('BAD_KEY', 'Ed25519 private key must be 32 bytes');
-  return createPrivateKey({ key: Buffer.from(concatBytes([PKCS8_PREFIX, seed])), format: 'der', type: 'pkcs8' });
+  return privateKeys.get(seed, () =>
+    createPrivateKey({ key: Buffer.from(concatBytes([PKCS8_PREFIX, seed])), format: 'der', type: 'pkcs8' }),
+  );
 }
 
 function rawPublicKey(key: KeyObject): Uint8Array {
@@ -43,7 +49,9 @@ export function ed25519Sign(seed: Uint8Array, data: Uint8Array): Uint8Array {
 export function ed25519Verify(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
   if (publicKey.length !== ED25519_KEY_LENGTH || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
   try {
-    const key = createPublicKey({ key: Buffer.from(concatBytes([SPKI_PREFIX, publicKey])), format: 'der', type: 'spki' });
+    const key = publicKeys.get(publicKey, () =>
+      createPublicKey({ key: Buffer.from(concatBytes([SPKI_PREFIX, publicKey])), format: 'der', type: 'spki' }),
+    );
     return verify(null, data, key, signature);
   } catch {
     return false;

@@ -62,6 +62,20 @@ describe.each(SIGNING_TYPES)('signature type %i', (sigType) => {
   });
 });
 
+describe('imported key cache', () => {
+  it.each(SIGNING_TYPES)('type %i: a reused, then rewritten key buffer signs with its current content', (sigType) => {
+    const a = generateSigningKeys(sigType);
+    const b = generateSigningKeys(sigType);
+    const buffer = a.privateKey.bytes.slice();
+    const data = utf8Encode('cache');
+    expect(verify(a.publicKey, data, sign({ sigType, bytes: buffer }, data))).toBe(true);
+    buffer.set(b.privateKey.bytes);
+    const sig = sign({ sigType, bytes: buffer }, data);
+    expect(verify(b.publicKey, data, sig)).toBe(true);
+    expect(verify(a.publicKey, data, sig)).toBe(false);
+  });
+});
+
 describe('DSA-SHA1 against the textbook formulas (FIPS 186) with BigInt', () => {
   const modPow = (b: bigint, e: bigint, m: bigint): bigint => {
     let r = 1n;
