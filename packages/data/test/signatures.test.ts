@@ -4,6 +4,7 @@ import { Writer, concatBytes, toHex } from '../src/bytes.js';
 import { isI2cpError } from '../src/errors.js';
 import { generateSigningKeys, sign, verify } from '../src/crypto/signing.js';
 import { randomBytes } from '../src/crypto/hash.js';
+import { toBase64 } from '../src/encoding/base64.js';
 import { generateDestination } from '../src/keys/generate.js';
 import { encode, decode } from '../src/structures/primitives.js';
 import { leaseSet2SignedBytes, offlineSignatureSignedBytes, readLeaseSet2, writeLeaseSet2 } from '../src/structures/lease-set2.js';
@@ -206,14 +207,35 @@ describe('SessionConfig signatures', () => {
     );
   });
 
-  it('refuses a key of another type and does not pretend to verify offline-signed configs', () => {
+  it('refuses a key of another type', () => {
     expect(codeOf(() => signSessionConfig({ destination: ed.destination, options }, dsa.signingPrivateKey, 'current'))).toBe('BAD_KEY');
-    const cfg = {
-      destination: ed.destination,
-      options: mappingFrom({ 'i2cp.leaseSetTransientPublicKey': '7:AAAA' }),
-      date: 1,
-      signature: { sigType: 7, bytes: new Uint8Array(64) },
-    };
-    expect(codeOf(() => verifySessionConfig(cfg, 'current'))).toBe('UNSUPPORTED_TYPE');
+  });
+
+  it('offline keys (current): the transient key signs, the Destination authorises it in the options', () => {
+    const transient = generateSigningKeys(7);
+    const expiresSeconds = 1_800_000_000;
+    const authorisation = sign(dsa.signingPrivateKey, offlineSignatureSignedBytes({ expiresSeconds, transientKey: transient.publicKey }));
+    const offlineOptions = (sig: Uint8Array, expires = expiresSeconds) =>
+      mappingFrom({
+        'i2cp.leaseSetOfflineExpiration': String(expires),
+        'i2cp.leaseSetTransientPublicKey': `7:${toBase64(transient.publicKey.bytes)}`,
+        'i2cp.leaseSetOfflineSignature': toBase64(sig),
+      });
+    const date = 1_700_000_000_000;
+    const cfg = signSessionConfig({ destination: dsa.destination, options: offlineOptions(authorisation.bytes), date }, transient.privateKey, 'current');
+    expect(cfg.signature.sigType).toBe(7);
+    const bytes = encode((w, v: typeof cfg) => writeSessionConfig(w, v, 'current'), cfg);
+    expect(verifySessionConfig(decode((r) => readSessionConfig(r, 'current'), bytes), 'current')).toBe(true);
+    expect(codeOf(() => signSessionConfig({ destination: dsa.destination, options: cfg.options, date }, dsa.signingPrivateKey, 'current'))).toBe('BAD_KEY');
+    const forged = signSessionConfig({ destination: dsa.destination, options: offlineOptions(new Uint8Array(40)), date }, transient.privateKey, 'current');
+    expect(verifySessionConfig(forged, 'current')).toBe(false);
+    const expired = signSessionConfig(
+      { destination: dsa.destination, options: offlineOptions(authorisation.bytes), date: expiresSeconds * 1000 + 1 },
+      transient.privateKey,
+      'current',
+    );
+    expect(verifySessionConfig(expired, 'current')).toBe(false);
+    const garbled = { ...cfg, options: mappingFrom({ ...Object.fromEntries(cfg.options), 'i2cp.leaseSetOfflineSignature': '!!' }) };
+    expect(verifySessionConfig(garbled, 'current')).toBe(false);
   });
 });

@@ -4,13 +4,26 @@
  * of another type is BAD_KEY before any signing is attempted.
  */
 import { EncodeError, I2cpError } from '../errors.js';
+import { SigType } from '../key-types.js';
 import type { Signature, SigningPrivateKey } from '../key-types.js';
+import { fromBase64 } from '../encoding/base64.js';
 import { sign, verify } from '../crypto/signing.js';
 import { leaseSet2003SignedBytes, leaseSetSignedBytes } from './lease-set.js';
 import { leaseSet2SignedBytes, leaseSet2SignerType, offlineSignatureSignedBytes } from './lease-set2.js';
 import { routerInfo2003SignedBytes, routerInfoSignedBytes } from './router-info.js';
-import { TRANSIENT_KEY_OPTION, sessionConfigSignedBytes, sessionConfigSignerType } from './session-config.js';
-import type { Destination, Dialect, LeaseSet, LeaseSet2, LeaseSet2003, Mapping, RouterInfo, RouterInfo2003, SessionConfig } from './types.js';
+import { TRANSIENT_KEY_OPTION, parseSigType, sessionConfigSignedBytes, sessionConfigSignerType } from './session-config.js';
+import type {
+  Destination,
+  Dialect,
+  LeaseSet,
+  LeaseSet2,
+  LeaseSet2003,
+  Mapping,
+  OfflineSignature,
+  RouterInfo,
+  RouterInfo2003,
+  SessionConfig,
+} from './types.js';
 
 function signAs(key: SigningPrivateKey, sigType: number, data: Uint8Array, what: string): Signature {
   if (key.sigType !== sigType) throw new I2cpError('BAD_KEY', `${what} must be signed with a type ${sigType} key, got type ${key.sigType}`);
@@ -85,13 +98,40 @@ export function signSessionConfig(cfg: UnsignedSessionConfig, key: SigningPrivat
   return { ...unsigned, signature: signAs(key, signerType, sessionConfigSignedBytes(unsigned, dialect), 'SessionConfig') };
 }
 
+/** Options by which Java authorises a transient key for a session (offline keys, proposal 123). */
+const OFFLINE_EXPIRATION_OPTION = 'i2cp.leaseSetOfflineExpiration';
+const OFFLINE_SIGNATURE_OPTION = 'i2cp.leaseSetOfflineSignature';
+
 /**
- * Verifies with the Destination's key. A current SessionConfig signed by an offline-authorised
- * transient key is UNSUPPORTED_TYPE here (like i2pd; Java checks the offline chain).
+ * Verifies with the Destination's key, or, when the options carry offline keys (current
+ * dialect), checks that the Destination authorised the transient key (not expired before the
+ * config's date) and that the transient key signed. Malformed offline options verify false.
  */
 export function verifySessionConfig(cfg: SessionConfig, dialect: Dialect): boolean {
-  if (dialect === 'current' && cfg.options.has(TRANSIENT_KEY_OPTION)) {
-    throw new I2cpError('UNSUPPORTED_TYPE', 'verifying an offline-signed SessionConfig is not supported');
+  const signed = sessionConfigSignedBytes(cfg, dialect);
+  const transient = dialect === 'current' ? cfg.options.get(TRANSIENT_KEY_OPTION) : undefined;
+  if (transient === undefined) return verify(cfg.destination.signingPublicKey, signed, cfg.signature);
+  const offline = offlineAuthorisation(cfg.options, transient, cfg.destination.signingPublicKey.sigType);
+  if (offline === undefined || cfg.date === undefined || offline.expiresSeconds * 1000 < cfg.date) return false;
+  return (
+    verify(cfg.destination.signingPublicKey, offlineSignatureSignedBytes(offline), offline.signature) &&
+    verify(offline.transientKey, signed, cfg.signature)
+  );
+}
+
+function offlineAuthorisation(options: Mapping, transient: string, destinationSigType: number): OfflineSignature | undefined {
+  const expires = options.get(OFFLINE_EXPIRATION_OPTION);
+  const signature = options.get(OFFLINE_SIGNATURE_OPTION);
+  const colon = transient.indexOf(':');
+  const sigType = colon < 0 ? SigType.DSA_SHA1 : parseSigType(transient.slice(0, colon));
+  if (expires === undefined || signature === undefined || sigType === undefined || !/^\d{1,10}$/.test(expires)) return undefined;
+  const expiresSeconds = Number(expires);
+  if (expiresSeconds > 0xffff_ffff) return undefined;
+  try {
+    const key = fromBase64(transient.slice(colon + 1));
+    const sig = fromBase64(signature);
+    return { expiresSeconds, transientKey: { sigType, bytes: key }, signature: { sigType: destinationSigType, bytes: sig } };
+  } catch {
+    return undefined;
   }
-  return verify(cfg.destination.signingPublicKey, sessionConfigSignedBytes(cfg, dialect), cfg.signature);
 }
