@@ -268,11 +268,12 @@ class AdminConnection implements AdminClient {
       this.end(new I2cpError(code, `the router disconnected: ${message.reason}`));
       return;
     }
-    const head = this.pending.shift();
+    const head = this.pending[0];
     if (head?.expect !== message.type) {
       this.end(this.protocolError(`unexpected ${message.type} from the router (waiting for ${head?.expect ?? 'nothing'})`));
       return;
     }
+    this.pending.shift();
     if (!head.abandoned) head.resolve(message);
   }
 

@@ -1,0 +1,14 @@
+import { expect, it } from 'vitest';
+import { describeInterop, useI2pd } from '../../../scripts/i2pd-harness.mjs';
+import { getCurrentBandwidthLimits } from '../src/current-bandwidth.js';
+
+describeInterop('getCurrentBandwidthLimits against i2pd', () => {
+  const i2pd = useI2pd();
+
+  it('reads the 16 integers of a real router without a session', async () => {
+    const { host, i2cpPort } = i2pd();
+    const values = await getCurrentBandwidthLimits({ host, port: i2cpPort, signal: AbortSignal.timeout(10_000) });
+    expect(values).toHaveLength(16);
+    for (const v of values) expect(Number.isInteger(v) && v >= 0).toBe(true);
+  });
+});
