@@ -171,3 +171,4 @@ export { x25519 } from './crypto/x25519.js';
 export { toBase64, fromBase64 } from './encoding/base64.js';
 export { toBase32, fromBase32 } from './encoding/base32.js';
 export { b32Address, parseB32Address } from './encoding/b32-address.js';
+export { parseDestinationString } from './encoding/destination-string.js';
