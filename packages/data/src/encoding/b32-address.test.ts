@@ -6,7 +6,6 @@ import { b32Address, parseB32Address } from './b32-address.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { ZZZ_B32, ZZZ_DEST, ZZZ_HASH_B64 } from '../../test/vectors/zzz-i2p.js';
 
-
 function expectBadAddress(s: string): void {
   try {
     parseB32Address(s);
