@@ -1,0 +1,188 @@
+import { describe, expect, test } from 'vitest';
+import { b32Address, bytesEqual, destinationHash, generateDestination, isI2cpError } from '@i2cp/data';
+import { Protocol } from '../../src/index.js';
+import { nextMessage, openPair, openSession, patterned, useConnections, type Target } from './targets.js';
+
+const LS1 = { 'i2cp.leaseSetType': '1' } as const;
+const LS2 = { 'i2cp.leaseSetType': '3', 'i2cp.leaseSetEncType': '4,0' } as const;
+
+/**
+ * The client suite every router runs: the router stub in both dialects (TCP and in-memory) and
+ * i2pd 2.45.1 in the current dialect. Where a router cannot pass, the test says why.
+ */
+export function clientSuite(target: Target): void {
+  const { dialect } = target;
+  const current = dialect === 'current';
+  const onI2pd = target.router === 'i2pd';
+  const t = target.timeoutMs;
+  const { track } = useConnections();
+
+  describe(target.name, () => {
+    test('handshake: connects, learns the router clock (current), closes cleanly', async () => {
+      const connection = await target.connect();
+      expect(connection.state).toBe('open');
+      expect(connection.dialect).toBe(dialect);
+      if (current) {
+        expect(typeof connection.routerVersion).toBe('string');
+        expect(Number.isFinite(connection.clockOffsetMs)).toBe(true);
+      } else {
+        expect(connection.routerVersion).toBeUndefined();
+      }
+      await connection.close();
+      expect(connection.state).toBe('closed');
+      await expect(connection.closed).resolves.toBeUndefined();
+    }, t);
+
+    test.runIf(current)('sessions publish LS1 and LS2 lease sets', async () => {
+      const [ls1, ls2] = await Promise.all([openSession(target, track, LS1), openSession(target, track, LS2)]);
+      for (const { session } of [ls1, ls2]) {
+        expect(session.state).toBe('open');
+        expect(session.id).toBeGreaterThanOrEqual(0);
+      }
+      expect(ls1.session.options.get('i2cp.leaseSetType')).toBe('1');
+    }, t);
+
+    test.runIf(!current)('a 2003 session publishes its 2003 lease set', async () => {
+      const { session } = await openSession(target, track);
+      expect(session.state).toBe('open');
+    }, t);
+
+    test('payloads of 1 B, 1 KiB and 40 KiB arrive byte-identical at an LS1 recipient', async () => {
+      const { sender, recipient } = await openPair(target, track, LS1, current ? LS1 : {});
+      const inbox = recipient.messages()[Symbol.asyncIterator]();
+      for (const size of [1, 1024, 40 * 1024]) {
+        const data = patterned(size, size);
+        const result = await sender.send(recipient.destination, data, {
+          protocol: Protocol.RawDatagram,
+          fromPort: 1234,
+          toPort: 5678,
+          signal: AbortSignal.timeout(t / 2),
+        });
+        expect(result).toMatchObject({ success: true, final: true });
+        const received = await nextMessage(inbox);
+        expect(received.payload.length).toBe(size);
+        expect(bytesEqual(received.payload, data)).toBe(true);
+        if (current) expect(received).toMatchObject({ protocol: Protocol.RawDatagram, fromPort: 1234, toPort: 5678 });
+      }
+    }, t);
+
+    // i2pd 2.45.1 loses LS2 destinations from its network database (fixed in 2.48.0); an occasional pass there is a race.
+    const ls2Test = !current ? test.skip : onI2pd ? test.fails : test;
+    ls2Test('delivers to an LS2 recipient', async () => {
+      const { sender, recipient } = await openPair(target, track, LS1, LS2);
+      const inbox = recipient.messages()[Symbol.asyncIterator]();
+      const data = patterned(3000);
+      for (let i = 0; i < 3; i++) {
+        const result = await sender.send(recipient.destination, data, { signal: AbortSignal.timeout(t / 4) });
+        expect(result.success).toBe(true);
+        expect(bytesEqual((await nextMessage(inbox, 5000)).payload, data)).toBe(true);
+      }
+    }, t);
+
+    test.runIf(current)('repliable datagrams carry the verified sender', async () => {
+      const { sender, recipient } = await openPair(target, track, LS1, LS1);
+      const inbox = recipient.messages({ protocol: Protocol.RepliableDatagram })[Symbol.asyncIterator]();
+      const data = new TextEncoder().encode('reply to me');
+      const result = await sender.send(recipient.destination, data, { protocol: Protocol.RepliableDatagram, signal: AbortSignal.timeout(t / 2) });
+      expect(result.success).toBe(true);
+      const received = await nextMessage(inbox);
+      expect(bytesEqual(received.payload, data)).toBe(true);
+      expect(received.sender !== undefined && bytesEqual(received.sender.bytes, sender.destination.bytes)).toBe(true);
+    }, t);
+
+    test('an unknown destination gets a typed failure status', async () => {
+      const { session } = await openSession(target, track, LS1);
+      const nowhere = generateDestination(dialect === '2003' ? { sigType: 0 } : {}).destination;
+      const result = await session.send(nowhere, patterned(100), { signal: AbortSignal.timeout(t / 2) });
+      // Current routers: 21 NoLeaseSet; 2003 best effort: 3 BestEffortFailure.
+      expect(result).toMatchObject(current ? { status: 21, name: 'NoLeaseSet', success: false } : { status: 3, name: 'BestEffortFailure', success: false });
+    }, t);
+
+    test('fire-and-forget (nonce 0) resolves at once and still delivers', async () => {
+      const { sender, recipient } = await openPair(target, track, LS1, current ? LS1 : {});
+      const inbox = recipient.messages()[Symbol.asyncIterator]();
+      const result = await sender.send(recipient.destination, patterned(10), { reliability: 'none' });
+      expect(result).toEqual({ status: undefined, name: 'Sent', success: true, final: true, messageId: undefined });
+      expect(bytesEqual((await nextMessage(inbox)).payload, patterned(10))).toBe(true);
+    }, t);
+
+    test.runIf(current)('lookups: b32 addresses and hashes resolve, unknown names fail typed, sends take b32 strings', async () => {
+      const { sender: asker, recipient: known } = await openPair(target, track, LS1, LS1);
+      const address = b32Address(known.destination);
+      const found = await asker.lookup(address, { signal: AbortSignal.timeout(t / 3) });
+      expect(bytesEqual(found.bytes, known.destination.bytes)).toBe(true);
+      const byHash = await asker.lookup(destinationHash(known.destination), { signal: AbortSignal.timeout(t / 3) });
+      expect(bytesEqual(byHash.bytes, known.destination.bytes)).toBe(true);
+      await expect(asker.lookup('no-such-host.i2p', { signal: AbortSignal.timeout(t / 3) })).rejects.toMatchObject({
+        name: 'LookupError',
+        code: 'LOOKUP_FAILED',
+      });
+      const inbox = known.messages()[Symbol.asyncIterator]();
+      const result = await asker.send(address, patterned(50), { signal: AbortSignal.timeout(t / 3) });
+      expect(result.success).toBe(true);
+      expect(bytesEqual((await nextMessage(inbox)).payload, patterned(50))).toBe(true);
+    }, t);
+
+    test.runIf(!current)('lookups are not part of the 2003 dialect and say so', async () => {
+      const { session } = await openSession(target, track);
+      await expect(session.lookup('anything.i2p')).rejects.toMatchObject({ code: 'LOOKUP_FAILED' });
+    }, t);
+
+    test('reconfigure: the router accepts new options; bad lease-set options fail before sending', async () => {
+      const { session } = await openSession(target, track, LS1);
+      await session.reconfigure({ 'outbound.quantity': '1', 'i2cp.test.option': 'x' }, { signal: AbortSignal.timeout(t / 3) });
+      expect(session.options.get('i2cp.test.option')).toBe('x');
+      if (current) await expect(session.reconfigure({ 'i2cp.leaseSetType': '7' })).rejects.toMatchObject({ code: 'BAD_CONFIG' });
+      expect(session.state).toBe('open');
+    }, t);
+
+    test('destroy: close() ends the session; later calls fail typed; iterators finish', async () => {
+      const { connection, session } = await openSession(target, track, LS1);
+      const inbox = session.messages();
+      const drained = (async () => {
+        const got = [];
+        for await (const m of inbox) got.push(m);
+        return got;
+      })();
+      await session.close();
+      await expect(session.closed).resolves.toBeUndefined();
+      expect(session.state).toBe('closed');
+      await expect(drained).resolves.toEqual([]);
+      await expect(session.send(session.destination, patterned(1))).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
+      // i2pd closes the socket after destroying a connection's only session; that is a clean end too.
+      if (onI2pd) await expect(connection.closed).resolves.toBeUndefined();
+      else expect(connection.state).toBe('open');
+    }, t);
+
+    test('bandwidth limits', async () => {
+      const connection = track(await target.connect());
+      if (current) {
+        const result = await connection.bandwidthLimits({ signal: AbortSignal.timeout(5000) });
+        expect(result.dialect).toBe('current');
+        expect(result.limits).toHaveLength(16);
+      } else {
+        await expect(connection.bandwidthLimits()).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+      }
+    }, t);
+
+    test('aborting createSession and send rejects with ABORTED / TIMEOUT and leaves the connection usable', async () => {
+      const connection = track(await target.connect());
+      const controller = new AbortController();
+      const creating = connection.createSession({ keys: target.keys(), options: target.sessionOptions, signal: controller.signal });
+      controller.abort();
+      await expect(creating).rejects.toMatchObject({ code: 'ABORTED' });
+      const { session } = await openSession(target, track, LS1);
+      const aborted = new AbortController();
+      aborted.abort();
+      await expect(session.send(session.destination, patterned(1), { signal: aborted.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+      const timedOut = AbortSignal.timeout(1);
+      await new Promise((r) => setTimeout(r, 5));
+      await expect(session.send(session.destination, patterned(1), { signal: timedOut })).rejects.toMatchObject({ code: 'TIMEOUT' });
+      const sent = await session.send(generateDestination(dialect === '2003' ? { sigType: 0 } : {}).destination, patterned(1), {
+        signal: AbortSignal.timeout(t / 3),
+      });
+      expect(isI2cpError(sent)).toBe(false);
+      expect(sent.final).toBe(true);
+    }, t);
+  });
+}
