@@ -91,11 +91,13 @@ class RouterAdmin implements RouterAdminHandler {
     const outcome = await this.exclusive(async () => {
       if (!(await this.authenticates(request.authenticationKey))) return undefined;
       this.failures.recordSuccess(context.remoteAddress);
-      return this.apply(request, context).catch((error: unknown) => {
-        this.control.log.error('admin: request failed', { request: request.type, error: String(error) });
-        const saving = isI2cpError(error) && error.code === 'IO';
-        return disconnect(saving ? AdminDisconnectReason.SaveFailed : `${request.type} refused: ${String(error)}`);
-      });
+      return this.apply(request, context);
+    }).catch((error: unknown) => {
+      // The stub expects an outcome, never a rejection: an internal failure ends only this connection.
+      const message = error instanceof Error ? error.message : String(error);
+      this.control.log.error('admin: request failed', { request: request.type, error: message });
+      const saving = isI2cpError(error) && error.code === 'IO';
+      return disconnect(saving ? AdminDisconnectReason.SaveFailed : `internal error: ${request.type} failed`);
     });
     if (outcome !== undefined) return outcome;
     // The delay is served outside the queue, so a guessing client slows itself and nobody else.
