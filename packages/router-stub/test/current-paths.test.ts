@@ -1,0 +1,323 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytesEqual, destinationHash, generateEncryptionKeys, mappingFrom, toBase64 } from '@i2cp/data';
+import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
+import type { Message } from '@i2cp/codec';
+import type { RouterStub, RouterStubOptions } from '../src/index.js';
+import { RawClient, leaseSet1Message, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub } from './helpers.js';
+
+let stub: RouterStub | undefined;
+const clients: RawClient[] = [];
+
+async function start(options: RouterStubOptions = {}): Promise<RouterStub> {
+  ({ stub } = await startStub(options));
+  return stub;
+}
+
+async function client(): Promise<RawClient> {
+  const c = await RawClient.tcp(stub!.address.port, 'current');
+  clients.push(c);
+  return c;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await stub?.close();
+  stub = undefined;
+});
+
+async function createdSession(c: RawClient, keys = newKeys()) {
+  c.send({ type: 'GetDate', version: '0.9.67' });
+  await c.expect('SetDate');
+  c.send({ type: 'CreateSession', config: sessionConfig(keys, 'current', { 'i2cp.fastReceive': 'true' }) });
+  const status = await c.expect('SessionStatus');
+  const request = await c.expect('RequestVariableLeaseSet');
+  return { keys, sessionId: status.sessionId, request };
+}
+
+describe('current dialect: authentication', () => {
+  it('refuses a GetDate with wrong credentials', async () => {
+    await start({ auth: { username: 'u', password: 'secret' } });
+    const c = await client();
+    c.send({ type: 'GetDate', version: '0.9.67', options: mappingFrom({ 'i2cp.username': 'u', 'i2cp.password': 'wrong' }) });
+    expect(await c.expectDisconnect()).toBe('authorization failed');
+  });
+
+  it('refuses any other message before an authenticated GetDate', async () => {
+    await start({ auth: { username: 'u', password: 'secret' } });
+    const c = await client();
+    c.send({ type: 'GetBandwidthLimits' });
+    expect(await c.expectDisconnect()).toMatch(/authorization required/);
+  });
+
+  it('serves a client with the right credentials and never logs the password', async () => {
+    const { stub: s, logs } = await startStub({ auth: { username: 'u', password: 'secret' } });
+    stub = s;
+    const c = await client();
+    c.send({ type: 'GetDate', version: '0.9.67', options: mappingFrom({ 'i2cp.username': 'u', 'i2cp.password': 'secret' }) });
+    await c.expect('SetDate');
+    await openCurrentSession(c, undefined, undefined, false);
+    const bad = await client();
+    bad.send({ type: 'GetDate', version: '0.9.67', options: mappingFrom({ 'i2cp.username': 'u', 'i2cp.password': 'secret2' }) });
+    await bad.expectDisconnect();
+    expect(JSON.stringify(logs)).not.toMatch(/secret/);
+  });
+});
+
+describe('current dialect: CreateSession', () => {
+  it('ends the connection on a bad signature', async () => {
+    await start();
+    const c = await client();
+    const config = sessionConfig(newKeys(), 'current');
+    c.send({ type: 'CreateSession', config: { ...config, signature: { ...config.signature, bytes: config.signature.bytes.map((b) => b ^ 1) } } });
+    expect(await c.expectDisconnect()).toMatch(/CreateSession refused: bad SessionConfig signature/);
+  });
+
+  it('ends the connection when the SessionConfig date is outside the clock window', async () => {
+    await start({ limits: { clockSkewMs: 30_000 } });
+    const c = await client();
+    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current', {}, Date.now() - 60_000) });
+    expect(await c.expectDisconnect()).toMatch(/clock skew/);
+  });
+
+  it('ends the connection when the destination already has a session', async () => {
+    await start();
+    const a = await openCurrentSession(await client());
+    const c = await client();
+    c.send({ type: 'CreateSession', config: sessionConfig(a.keys, 'current') });
+    expect(await c.expectDisconnect()).toMatch(/already has a session/);
+  });
+
+  it('runs several sessions on one connection and refuses one beyond the limit', async () => {
+    await start({ limits: { maxSessionsPerConnection: 2 } });
+    const c = await client();
+    const a = await openCurrentSession(c);
+    const b = await openCurrentSession(c, undefined, newKeys(), false);
+    expect(a.sessionId).not.toBe(b.sessionId);
+    a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(3), nonce: 0 });
+    expect(await c.expect('MessagePayload')).toMatchObject({ sessionId: b.sessionId });
+    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current') });
+    expect(await c.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: NO_SESSION_ID, status: SessionStatusCode.Refused });
+  });
+
+  it('sends the old RequestLeaseSet to clients older than 0.9.7', async () => {
+    await start();
+    const c = await client();
+    c.send({ type: 'GetDate', version: '0.9.6' });
+    await c.expect('SetDate');
+    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current') });
+    await c.expect('SessionStatus');
+    expect(await c.expect('RequestLeaseSet')).toMatchObject({ dialect: 'current' });
+  });
+
+  it('reconfigures (Updated), refuses another destination (Invalid), destroys (Destroyed) and ends the session', async () => {
+    await start();
+    const a = await openCurrentSession(await client());
+    a.client.send({ type: 'ReconfigureSession', sessionId: a.sessionId, config: sessionConfig(a.keys, 'current', { 'i2cp.messageReliability': 'none' }) });
+    expect(await a.client.expect('SessionStatus')).toMatchObject({ status: SessionStatusCode.Updated });
+    a.client.send({ type: 'ReconfigureSession', sessionId: a.sessionId, config: sessionConfig(newKeys(), 'current') });
+    expect(await a.client.expect('SessionStatus')).toMatchObject({ status: SessionStatusCode.Invalid });
+    a.client.send({ type: 'DestroySession', sessionId: a.sessionId });
+    expect(await a.client.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: a.sessionId, status: SessionStatusCode.Destroyed });
+    expect(stub!.stats().sessions).toBe(0);
+    a.client.send({ type: 'DestLookup', hash: destinationHash(a.keys.destination) });
+    expect((await a.client.expect('DestReply')).destination).toBeUndefined();
+  });
+
+  it('ends the sessions of a closed socket', async () => {
+    await start();
+    const a = await openCurrentSession(await client());
+    const b = await openCurrentSession(await client());
+    b.client.close();
+    await b.client.closed;
+    for (let i = 0; i < 50 && stub!.stats().sessions > 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(stub!.stats().sessions).toBe(1);
+    a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(1), nonce: 9 });
+    await a.client.expect('MessageStatus');
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.NoLeaseSet });
+  });
+
+  it('ends the connection on Reconfigure, CreateLeaseSet or Begin naming an unknown session', async () => {
+    await start();
+    const bogus: Message[] = [
+      { type: 'ReconfigureSession', sessionId: 777, config: sessionConfig(newKeys(), 'current') },
+      { type: 'ReceiveMessageBegin', sessionId: 777, messageId: 1 },
+      leaseSet2Message(newKeys(), 777, []),
+    ];
+    for (const m of bogus) {
+      const c = await client();
+      c.send(m);
+      expect(await c.expectDisconnect()).toMatch(/unknown session 777/);
+    }
+  });
+});
+
+describe('current dialect: lease sets', () => {
+  it('accepts an LS1 through CreateLeaseSet', async () => {
+    await start();
+    const c = await client();
+    const s = await createdSession(c);
+    c.send(leaseSet1Message(s.keys, s.sessionId, s.request.leases));
+    const other = await openCurrentSession(await client());
+    other.client.send({ type: 'SendMessage', sessionId: other.sessionId, destination: s.keys.destination, payload: Uint8Array.of(5), nonce: 0 });
+    expect((await c.expect('MessagePayload')).payload).toEqual(Uint8Array.of(5));
+  });
+
+  it('ends the connection on an LS1 whose private key does not match', async () => {
+    await start();
+    const c = await client();
+    const s = await createdSession(c);
+    c.send(leaseSet1Message(s.keys, s.sessionId, s.request.leases, generateEncryptionKeys(0).privateKey));
+    expect(await c.expectDisconnect()).toMatch(/CreateLeaseSet refused: private\/public crypto key mismatch/);
+  });
+
+  it('ends the connection on an LS2 whose private key does not derive its public key', async () => {
+    await start();
+    const c = await client();
+    const s = await createdSession(c);
+    c.send(leaseSet2Message(s.keys, s.sessionId, s.request.leases, generateEncryptionKeys(4), [generateEncryptionKeys(4).privateKey]));
+    expect(await c.expectDisconnect()).toMatch(/CreateLeaseSet2 refused: private key 0 does not match/);
+  });
+
+  it('ends the connection on an LS2 signed by another key', async () => {
+    await start();
+    const c = await client();
+    const s = await createdSession(c);
+    const other = newKeys();
+    const forged = leaseSet2Message({ ...other, destination: s.keys.destination }, s.sessionId, s.request.leases);
+    c.send(forged);
+    expect(await c.expectDisconnect()).toMatch(/CreateLeaseSet2 refused: bad lease set signature/);
+  });
+
+  it('ends the connection on an LS2 for another destination', async () => {
+    await start();
+    const c = await client();
+    const s = await createdSession(c);
+    c.send(leaseSet2Message(newKeys(), s.sessionId, s.request.leases));
+    expect(await c.expectDisconnect()).toMatch(/another destination/);
+  });
+
+  it('asks again before the leases end (RequestVariableLeaseSet)', async () => {
+    await start({ leaseDurationMs: 400 });
+    const a = await openCurrentSession(await client());
+    expect((await a.client.waitFor('RequestVariableLeaseSet', 3000)).sessionId).toBe(a.sessionId);
+  });
+});
+
+describe('current dialect: sending', () => {
+  it('answers SendMessage naming an unknown session with BadSession (10), or nothing for nonce 0', async () => {
+    await start();
+    const c = await client();
+    c.send({ type: 'SendMessage', sessionId: 555, destination: newKeys().destination, payload: Uint8Array.of(1), nonce: 0 });
+    c.send({ type: 'SendMessage', sessionId: 555, destination: newKeys().destination, payload: Uint8Array.of(1), nonce: 3 });
+    expect(await c.expect('MessageStatus')).toMatchObject({ sessionId: 555, status: MessageStatusCode.BadSession, nonce: 3 });
+  });
+
+  it('reports MessageExpired (14) for SendMessageExpires in the past and BadMessage (11) for an empty payload', async () => {
+    await start();
+    const a = await openCurrentSession(await client(), { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
+    const b = await openCurrentSession(await client());
+    const base = { type: 'SendMessageExpires', sessionId: a.sessionId, destination: b.keys.destination, flags: 0 } as const;
+    a.client.send({ ...base, payload: Uint8Array.of(1), nonce: 1, expiration: Date.now() - 1000 });
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.MessageExpired, nonce: 1 });
+    a.client.send({ ...base, payload: new Uint8Array(0), nonce: 2, expiration: 0 });
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.BadMessage, nonce: 2 });
+    a.client.send({ ...base, payload: Uint8Array.of(4), nonce: 3, expiration: Date.now() + 60_000 });
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 3 });
+    expect((await b.client.expect('MessagePayload')).payload).toEqual(Uint8Array.of(4));
+  });
+
+  it('reports OverflowFailure (13) when a message finds the recipient queue full', async () => {
+    await start({ limits: { maxQueuedBytesPerSession: 1000 } });
+    const c = await client();
+    // Both sessions on one connection: the router cannot pause a sender that is also the reader.
+    const a = await openCurrentSession(c, { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
+    const b = await openCurrentSession(c, {}, newKeys(), false);
+    const send = (nonce: number): void => {
+      c.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(800), nonce });
+    };
+    send(1);
+    send(2);
+    const statuses = [await c.take((m) => m.type === 'MessageStatus' && m.nonce === 1), await c.take((m) => m.type === 'MessageStatus' && m.nonce === 2)];
+    expect(statuses.map((m) => (m as { status: number }).status)).toEqual([MessageStatusCode.LocalSuccess, MessageStatusCode.OverflowFailure]);
+    const available = await c.take((m) => m.type === 'MessageStatus' && m.status === MessageStatusCode.Available);
+    c.send({ type: 'ReceiveMessageEnd', sessionId: b.sessionId, messageId: (available as { messageId: number }).messageId });
+    send(3);
+    expect(await c.take((m) => m.type === 'MessageStatus' && m.nonce === 3)).toMatchObject({ status: MessageStatusCode.LocalSuccess });
+  });
+
+  it('stops reading a sender while its recipient queue is past half the limit, and resumes when it drains', async () => {
+    await start({ limits: { maxQueuedBytesPerSession: 1000 } });
+    const a = await openCurrentSession(await client(), { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
+    const b = await openCurrentSession(await client(), {});
+    a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(800), nonce: 1 });
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 1 });
+    a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(800), nonce: 2 });
+    await a.client.expectSilence(200);
+    const available = await b.client.expect('MessageStatus');
+    b.client.send({ type: 'ReceiveMessageEnd', sessionId: b.sessionId, messageId: available.messageId });
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 2 });
+    expect((await b.client.expect('MessageStatus')).size).toBe(800);
+  });
+
+  it('passes a 64 KiB payload through untouched', async () => {
+    await start({ limits: { maxFrameBytes: 70_000 } });
+    const a = await openCurrentSession(await client());
+    const b = await openCurrentSession(await client());
+    const payload = Uint8Array.from({ length: 65_536 }, (_, i) => (i * 7) & 0xff);
+    a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload, nonce: 0 });
+    // bytesEqual rather than toEqual: a deep diff of 64 Ki elements costs a second.
+    expect(bytesEqual((await b.client.expect('MessagePayload')).payload, payload)).toBe(true);
+  });
+
+  it('ignores BlindingInfo and records ReportAbuse', async () => {
+    await start();
+    const a = await openCurrentSession(await client());
+    a.client.send({ type: 'BlindingInfo', sessionId: a.sessionId, flags: 0, blindedSigType: 11, expirationSeconds: 0, endpoint: { kind: 'hash', hash: new Uint8Array(32) } });
+    a.client.send({ type: 'ReportAbuse', sessionId: a.sessionId, severity: 1, reason: 'test', messageId: 0 });
+    a.client.send({ type: 'GetBandwidthLimits' });
+    await a.client.expect('BandwidthLimits');
+    expect(stub!.stats().abuseReports).toBe(1);
+  });
+});
+
+describe('current dialect: names', () => {
+  it('resolves names from a hosts file and the hosts option (case-insensitive), with HostLookup types 0–4', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'router-stub-'));
+    try {
+      const fromFile = newKeys().destination;
+      const fromOption = newKeys().destination;
+      const file = join(dir, 'hosts.txt');
+      await writeFile(file, `# address book\nfile.i2p=${toBase64(fromFile.bytes)}\nbroken line\nbad.i2p=!!!\n`);
+      const { stub: s, logs } = await startStub({ hostsFile: file, hosts: { 'Option.i2p': fromOption } });
+      stub = s;
+      expect(logs.filter((l) => l.msg === 'hosts file line skipped')).toHaveLength(2);
+      const a = await openCurrentSession(await client());
+      const lookup = (requestId: number, key: Message & { type: 'HostLookup' } extends { key: infer K } ? K : never): void => {
+        a.client.send({ type: 'HostLookup', sessionId: a.sessionId, requestId, timeoutMs: 1000, key });
+      };
+      lookup(1, { kind: 'hostname', hostname: 'FILE.i2p', withOptions: false });
+      expect((await a.client.expect('HostReply')).destination?.bytes).toEqual(fromFile.bytes);
+      lookup(2, { kind: 'hostname', hostname: 'option.i2p', withOptions: true });
+      const withOptions = await a.client.expect('HostReply');
+      expect(withOptions.destination?.bytes).toEqual(fromOption.bytes);
+      expect(withOptions.options?.size).toBe(0);
+      lookup(3, { kind: 'hash', hash: destinationHash(fromFile), withOptions: true });
+      expect(await a.client.expect('HostReply')).toMatchObject({ requestId: 3, resultCode: 0 });
+      lookup(4, { kind: 'destination', destination: a.keys.destination });
+      expect(await a.client.expect('HostReply')).toMatchObject({ requestId: 4, resultCode: 0 });
+      lookup(5, { kind: 'destination', destination: fromFile });
+      expect(await a.client.expect('HostReply')).toMatchObject({ requestId: 5, resultCode: 6 });
+      lookup(6, { kind: 'hostname', hostname: 'bad.i2p', withOptions: false });
+      expect(await a.client.expect('HostReply')).toMatchObject({ requestId: 6, resultCode: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails to start with an unreadable hosts file', async () => {
+    await expect(startStub({ hostsFile: '/nonexistent/hosts.txt' })).rejects.toMatchObject({ code: 'IO' });
+  });
+});
