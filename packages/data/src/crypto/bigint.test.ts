@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isI2cpError } from '../errors.js';
-import { bigIntToBytes, bytesToBigInt, modPow, randomBelow } from './bigint.js';
+import { bigIntToBytes, bytesToBigInt, modInverse, modPow, randomBelow } from './bigint.js';
 import { DSA_P, ELGAMAL_P } from './constants.js';
 import { randomBytes } from './hash.js';
 
@@ -60,5 +60,16 @@ describe('bytes and bigints', () => {
       const n = randomBelow(5n, randomBytes);
       expect(n >= 1n && n < 5n).toBe(true);
     }
+  });
+});
+
+describe('modInverse', () => {
+  test.prop([fc.bigInt({ min: 1n, max: ELGAMAL_P - 1n })], { numRuns: 30 })('a * a^-1 = 1 mod p', (a) => {
+    expect((a * modInverse(a, ELGAMAL_P)) % ELGAMAL_P).toBe(1n);
+  });
+
+  it('refuses a non-invertible value', () => {
+    expect(() => modInverse(6n, 9n)).toThrow(/not invertible/);
+    expect(() => modInverse(0n, ELGAMAL_P)).toThrow(/not invertible/);
   });
 });

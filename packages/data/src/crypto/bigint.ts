@@ -67,3 +67,16 @@ export function randomBelow(limit: bigint, random: (n: number) => Uint8Array): b
     if (n >= 1n && n < limit) return n;
   }
 }
+
+/** a^-1 mod m for gcd(a, m) = 1 (extended Euclid). */
+export function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [m, ((a % m) + m) % m];
+  let [t0, t1] = [0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (r0 !== 1n) throw new I2cpError('BAD_ARGUMENT', 'not invertible');
+  return ((t0 % m) + m) % m;
+}

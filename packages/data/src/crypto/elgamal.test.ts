@@ -50,6 +50,14 @@ describe('ElGamal-2048 (type 0)', () => {
     expect(elgamalDecrypt(keys.privateKey, elgamalEncrypt(keys.publicKey, data))).toEqual(data);
   });
 
+  it('decrypts with a full-length private key too (both exponentiation paths)', () => {
+    const a = ELGAMAL_P - 12345n;
+    const privateKey = { encType: 0, bytes: bigIntToBytes(a, 256) };
+    const publicKey = encryptionPublicKeyFor(privateKey);
+    const data = latin1('full-length exponent');
+    expect(elgamalDecrypt(privateKey, elgamalEncrypt(publicKey, data))).toEqual(data);
+  });
+
   it('generates 256-byte keys whose public half matches the private one', () => {
     expect(keys.publicKey.bytes).toHaveLength(256);
     expect(keys.privateKey.bytes).toHaveLength(256);
