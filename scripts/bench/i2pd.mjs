@@ -21,7 +21,7 @@ export default {
     'a sender and a receiver process each open one I2CP session (current dialect, Ed25519 + ElGamal destination, zero-hop',
     'tunnels, LS1 published with CreateLeaseSet) with hand-built frames, so no client library is measured. SendMessage with',
     'nonce 0 (no status replies), payloads stamped and timed as in the raw relay part; `lost` = sent in the measured window',
-    'but not delivered by the end of the run.',
+    'but not delivered once arrivals stopped after the end marker (200 ms quiet, at most 3 s).',
   ].join(' '),
   async run(context) {
     if (findI2pd() === undefined) return { skipped: 'i2pd not installed (sudo apt-get install i2pd)' };

@@ -4,6 +4,11 @@ import { Histogram } from './histogram.mjs';
 import { Kind } from './load.mjs';
 import { runLoadProcess } from './load-process.mjs';
 
+// A router may deliver the end marker before messages sent earlier (i2pd does under load): after
+// it, wait until measured messages stop arriving for a moment, within a bound.
+const SETTLE_QUIET_MS = 200;
+const SETTLE_MAX_MS = 3_000;
+
 runLoadProcess('receiver', (endpoint) => {
   const histogram = new Histogram();
   let count = 0;
@@ -18,6 +23,16 @@ runLoadProcess('receiver', (endpoint) => {
     reported = true;
     const windowNs = first === undefined ? 0 : Number(last - first);
     process.send?.({ type: 'result', count, bytes, windowNs, histogram: histogram.toJSON(), complete });
+  };
+  const settle = () => {
+    const giveUpAt = Date.now() + SETTLE_MAX_MS;
+    let seen = count;
+    const check = () => {
+      if (count === seen || Date.now() >= giveUpAt) return report(true);
+      seen = count;
+      setTimeout(check, SETTLE_QUIET_MS);
+    };
+    setTimeout(check, SETTLE_QUIET_MS);
   };
   process.on('message', (/** @type {any} */ message) => {
     if (message?.type === 'report') report(false);
@@ -35,7 +50,7 @@ runLoadProcess('receiver', (endpoint) => {
       first ??= now;
       last = now;
     } else if (kind === Kind.End) {
-      report(true);
+      settle();
     }
   };
 });
