@@ -7,12 +7,13 @@ import type { Writer } from '../src/bytes.js';
 import { isI2cpError } from '../src/errors.js';
 import { readBandwidthLimits, readBandwidthLimits2003, writeBandwidthLimits, writeBandwidthLimits2003 } from '../src/structures/bandwidth-limits.js';
 import { createDestination, destinationFromBytes, readDestination, writeDestination } from '../src/structures/destination.js';
-import { certificateEncType, certificateSigType } from '../src/structures/certificate.js';
+import { certificateEncType, certificateSigType, readCertificate } from '../src/structures/certificate.js';
 import { readLease, readLease2, readLease2003, writeLease, writeLease2, writeLease2003 } from '../src/structures/lease.js';
 import { readLeaseSet, readLeaseSet2003, writeLeaseSet, writeLeaseSet2003 } from '../src/structures/lease-set.js';
-import { readLeaseSet2, writeLeaseSet2 } from '../src/structures/lease-set2.js';
+import { readLeaseSet2, readOfflineSignature, writeLeaseSet2 } from '../src/structures/lease-set2.js';
 import { readMapping, writeMapping } from '../src/structures/mapping.js';
-import { decode, encode, readString, writeString } from '../src/structures/primitives.js';
+import { decode, encode, readBoolean, readPayload, readString, writeString } from '../src/structures/primitives.js';
+import { readPrivateKeyFile } from '../src/keys/private-key-file.js';
 import {
   readRouterAddress,
   readRouterAddress2003,
@@ -140,4 +141,49 @@ describe('KeysAndCert parts', () => {
       expect(d.bytes.length).toBe(387 + d.certificate.payload.length);
     }
   });
+});
+
+describe('random bytes into the remaining readers', () => {
+  const readers: [string, (r: Reader) => unknown][] = [
+    ['Certificate', readCertificate],
+    ['Boolean', readBoolean],
+    ['Payload', readPayload],
+    ['OfflineSignature', (r) => readOfflineSignature(r, 7)],
+    ['PrivateKeyFile', (r) => readPrivateKeyFile(r.rest())],
+  ];
+  test.prop([fc.constantFrom(...readers), fc.uint8Array({ maxLength: 800 })], { numRuns: 500 })('decode or throw an I2cpError', ([, read], b) => {
+    codeOf(() => read(new Reader(b)));
+  });
+});
+
+describe('Destination certificates', () => {
+  const arbCertTail = fc.tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 8 }), fc.uint8Array({ maxLength: 8 })).map(
+        ([sig, enc, excess]) => new Uint8Array([0, sig, 0, enc, ...excess]),
+      ),
+    ),
+  );
+  test.prop([fc.uint8Array({ minLength: 384, maxLength: 384 }), arbCertTail], { numRuns: 400 })(
+    'any certificate after the key block decodes consistently or throws an I2cpError',
+    (block, [type, payload]) => {
+      const bytes = new Uint8Array(387 + payload.length);
+      bytes.set(block);
+      bytes.set([type, payload.length >> 8, payload.length & 0xff], 384);
+      bytes.set(payload, 387);
+      let d;
+      try {
+        d = destinationFromBytes(bytes);
+      } catch (e) {
+        expect(isI2cpError(e)).toBe(true);
+        return;
+      }
+      const pk = d.publicKey;
+      const spk = d.signingPublicKey;
+      expect(pk.bytes.length + d.padding.length + spk.bytes.length).toBe(384 + (type === 5 ? d.certificate.payload.length - 4 : 0));
+      expect(createDestination({ publicKey: pk, signingPublicKey: spk, padding: d.padding, certificate: d.certificate }).bytes).toEqual(bytes);
+    },
+  );
 });
