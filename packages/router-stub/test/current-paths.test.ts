@@ -6,7 +6,7 @@ import { bytesEqual, destinationHash, generateEncryptionKeys, mappingFrom, toBas
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
-import { RawClient, leaseSet1Message, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub } from './helpers.js';
+import { RawClient, eventually, leaseSet1Message, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub } from './helpers.js';
 
 let stub: RouterStub | undefined;
 const clients: RawClient[] = [];
@@ -132,8 +132,7 @@ describe('current dialect: CreateSession', () => {
     const b = await openCurrentSession(await client());
     b.client.close();
     await b.client.closed;
-    for (let i = 0; i < 50 && stub!.stats().sessions > 1; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(stub!.stats().sessions).toBe(1);
+    await eventually(() => stub!.stats().sessions === 1);
     a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(1), nonce: 9 });
     await a.client.expect('MessageStatus');
     expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.NoLeaseSet });

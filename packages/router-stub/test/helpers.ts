@@ -200,6 +200,15 @@ export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): P
   }
 }
 
+/** Polls `condition` until it holds; fails after `ms`. */
+export async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** A stub on an ephemeral port whose log records are collected (and not printed). */
 export async function startStub(options: RouterStubOptions = {}): Promise<{ stub: RouterStub; logs: LogRecord[] }> {
   const logs: LogRecord[] = [];
