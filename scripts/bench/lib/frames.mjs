@@ -17,9 +17,14 @@ export function encodeFrame(type, body) {
   return frame;
 }
 
+/** @param {Buffer} frame */
+export function bodyOf(frame) {
+  return frame.subarray(HEADER_BYTES);
+}
+
 /**
- * Splits a byte stream into frames. `onFrame` gets views into the received chunks: `frame` is the
- * whole frame (header included, ready to forward), `body` its body.
+ * Splits a byte stream into frames. `onFrame` gets each whole frame (header included, ready to
+ * forward) as a view into the received chunk; type and body are `frame[4]` and `bodyOf(frame)`.
  */
 export class FrameReader {
   /** @type {Buffer | undefined} */
@@ -33,7 +38,7 @@ export class FrameReader {
 
   /**
    * @param {Buffer} chunk
-   * @param {(type: number, body: Buffer, frame: Buffer) => void} onFrame
+   * @param {(frame: Buffer) => void} onFrame
    */
   push(chunk, onFrame) {
     let offset = 0;
@@ -53,12 +58,12 @@ export class FrameReader {
       offset = total - pending.length;
       const frame = Buffer.concat([pending, chunk.subarray(0, offset)]);
       this.#pending = undefined;
-      onFrame(frame[4] ?? 0, frame.subarray(HEADER_BYTES), frame);
+      onFrame(frame);
     }
     while (chunk.length - offset >= HEADER_BYTES) {
       const end = offset + HEADER_BYTES + this.#checked(chunk.readUInt32BE(offset));
       if (end > chunk.length) break;
-      onFrame(chunk[offset + 4] ?? 0, chunk.subarray(offset + HEADER_BYTES, end), chunk.subarray(offset, end));
+      onFrame(chunk.subarray(offset, end));
       offset = end;
     }
     if (offset < chunk.length) this.#pending = chunk.subarray(offset);

@@ -7,7 +7,7 @@
 // Options: { port } the router's I2CP port on 127.0.0.1; the sender also gets { to }, the
 // receiver's destination as hex (its `address`).
 import net from 'node:net';
-import { FrameReader, HEADER_BYTES, encodeFrame } from './frames.mjs';
+import { FrameReader, HEADER_BYTES, bodyOf, encodeFrame } from './frames.mjs';
 
 /** @type {any} built @i2cp/data; absent until `pnpm build`, so not typed here */
 const data = await import(new URL('../../../packages/data/dist/index.js', import.meta.url).href);
@@ -138,7 +138,7 @@ function setupFrames(socket) {
   /** @type {(() => void) | undefined} */
   let wake;
   const onData = (/** @type {Buffer} */ chunk) => {
-    reader.push(chunk, (type, body, frame) => queue.push({ type, body, frame }));
+    reader.push(chunk, (frame) => queue.push({ type: frame[4] ?? 0, body: bodyOf(frame), frame }));
     wake?.();
   };
   const onEnd = (/** @type {Error | undefined} */ error) => {

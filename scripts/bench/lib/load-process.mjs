@@ -1,6 +1,6 @@
 // Common start of the forked load processes: wait for the parent's 'open', connect through the
 // adapter, feed incoming frames to it, and exit when the parent goes away.
-import { FrameReader } from './frames.mjs';
+import { FrameReader, bodyOf } from './frames.mjs';
 
 /**
  * @typedef {{ type: 'open', adapterUrl: string, options: Record<string, unknown>, size?: number,
@@ -33,9 +33,10 @@ async function open(role, command, start) {
   endpoint.socket.setNoDelay(true);
   const onFrame = start(endpoint, command);
   const reader = new FrameReader();
+  const onReaderFrame = (/** @type {Buffer} */ frame) => onFrame(frame[4] ?? 0, bodyOf(frame));
   const onData = (/** @type {Buffer} */ chunk) => {
     try {
-      reader.push(chunk, onFrame);
+      reader.push(chunk, onReaderFrame);
     } catch (error) {
       fail(error);
     }

@@ -3,7 +3,7 @@
 // frames of one read leave in one writev; `per-frame` calls write() once per frame (no cork), the
 // naive path, for comparison. Back-pressure: a sender is paused while the receiver needs a drain.
 import net from 'node:net';
-import { FrameReader, encodeFrame } from './frames.mjs';
+import { FrameReader, HEADER_BYTES, encodeFrame } from './frames.mjs';
 import { RawRole, RawType } from './raw-adapter.mjs';
 
 const batched = process.argv[2] !== 'per-frame';
@@ -16,11 +16,11 @@ const server = net.createServer((socket) => {
   socket.on('error', () => socket.destroy());
   const reader = new FrameReader();
   let role = 0;
-  /** @type {(type: number, body: Buffer, frame: Buffer) => void} */
-  const onFrame = (type, body, frame) => {
+  /** @param {Buffer} frame */
+  const onFrame = (frame) => {
     if (role === 0) {
-      if (type !== RawType.Hello) return void socket.destroy();
-      role = body[0] ?? 0;
+      if (frame[4] !== RawType.Hello) return void socket.destroy();
+      role = frame[HEADER_BYTES] ?? 0;
       if (role === RawRole.Receiver) receiver = socket;
       socket.write(ACK);
     } else if (role === RawRole.Sender) {
