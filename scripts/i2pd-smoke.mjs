@@ -1,6 +1,7 @@
 // Raw-socket check that a real i2pd speaks I2CP here: starts a private i2pd (or uses --port=N on
 // 127.0.0.1), sends the protocol byte, GetDate and GetBandwidthLimits, prints the replies and how
 // long start and stop took. Exit code 0 only if both replies arrived intact. Useful in CI logs.
+import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { findI2pd, startI2pd } from './i2pd/launch.mjs';
 
@@ -15,7 +16,9 @@ const ms = (/** @type {bigint} */ from) => (Number(process.hrtime.bigint() - fro
 let router;
 let port = Number(portArg?.slice('--port='.length));
 if (!portArg) {
-  console.log(`i2pd: ${findI2pd() ?? 'not found'}`);
+  const bin = findI2pd();
+  const version = bin && execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 5_000 }).split('\n')[0];
+  console.log(`i2pd: ${bin ? `${bin} (${version})` : 'not found'}`);
   const t0 = process.hrtime.bigint();
   router = await startI2pd();
   console.log(`started pid ${router.pid}, I2CP 127.0.0.1:${router.i2cpPort}, NTCP2 ${router.ntcp2Port}: ${ms(t0)} ms until I2CP accepts`);
