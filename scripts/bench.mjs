@@ -32,6 +32,7 @@ const context = {
   loadPackage,
 };
 
+let failed = false;
 const parts = await discoverParts();
 if (args.includes('--list')) {
   for (const part of parts.values()) console.log(`${part.name.padEnd(12)} ${part.title}`);
@@ -45,7 +46,6 @@ if (unknown.length > 0) {
 }
 const selected = wanted.length > 0 ? wanted.map((name) => /** @type {Part} */ (parts.get(name))) : [...parts.values()];
 
-let failed = false;
 for (const part of selected) {
   console.log(`\n## ${part.title} (${part.name})`);
   const started = Date.now();
@@ -75,8 +75,14 @@ async function discoverParts() {
   const found = new Map();
   const files = (await readdir(PARTS_DIR)).filter((f) => f.endsWith('.mjs')).sort();
   for (const file of files) {
-    const part = (await import(pathToFileURL(path.join(PARTS_DIR, file)).href)).default;
-    if (part && typeof part.name === 'string' && typeof part.run === 'function') found.set(part.name, part);
+    try {
+      const part = (await import(pathToFileURL(path.join(PARTS_DIR, file)).href)).default;
+      if (part && typeof part.name === 'string' && typeof part.run === 'function') found.set(part.name, part);
+    } catch (error) {
+      // One broken part must not keep the others from running.
+      failed = true;
+      console.error(`!! scripts/bench/${file} could not be loaded:`, error);
+    }
   }
   return found;
 }
