@@ -1,4 +1,4 @@
-// `pnpm bench [part…] [--duration=ms] [--warmup=ms] [--no-write] [--list]`
+// `pnpm bench [part…] [--duration=ms] [--warmup=ms] [--repeat=n] [--no-write] [--list]`
 // Runs the selected benchmark parts (every module in scripts/bench/*.mjs whose default export is
 // a part; all of them when none is named), prints each table, and rewrites that part's section of
 // BENCHMARKS.md with the machine, date, command and figures. Other sections are left as they are.
@@ -28,6 +28,7 @@ const option = (/** @type {string} */ name, /** @type {number} */ fallback) => {
 const context = {
   durationMs: option('duration', 3_000),
   warmupMs: option('warmup', 500),
+  repeat: Math.max(1, Math.floor(option('repeat', 1))),
   log: (/** @type {string} */ line) => console.error(`  … ${line}`),
   loadPackage,
 };
@@ -119,7 +120,8 @@ function sectionBody(part, content, started) {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memory = `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`;
   const date = new Date(started).toISOString().replace(/:\d\d\.\d+Z$/, 'Z').replace('T', ' ');
-  const timing = `${context.warmupMs} ms warm-up + ${context.durationMs} ms per case`;
+  const best = context.repeat > 1 ? `, best of ${context.repeat} runs` : '';
+  const timing = `${context.warmupMs} ms warm-up + ${context.durationMs} ms per case${best}`;
   // The machine may be shared; the load average says how much the figures were disturbed.
   const load = os.loadavg()[0]?.toFixed(2) ?? '?';
   return [
@@ -128,7 +130,7 @@ function sectionBody(part, content, started) {
     part.description,
     '',
     `Machine: ${cpu}, ${os.cpus().length} cores, ${memory}, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}.`,
-    `Measured ${date} with \`pnpm bench ${part.name}\` (${timing}; load average ${load} at the end).`,
+    `Measured ${date} with \`pnpm bench ${part.name}${context.repeat > 1 ? ` --repeat=${context.repeat}` : ''}\` (${timing}; load average ${load} at the end).`,
     '',
     content,
     '',

@@ -4,7 +4,7 @@
 // only kind i2pd 2.45.1 delivers to locally) driven by hand-built frames (lib/i2cp-raw-adapter.mjs)
 // so that client-library costs stay out of the figures.
 import { findI2pd, startI2pd } from '../i2pd/launch.mjs';
-import { runLoadCase } from './lib/load.mjs';
+import { runBestOf } from './lib/load.mjs';
 import { loadResultRow } from './lib/part.mjs';
 
 const CASES = [
@@ -31,7 +31,7 @@ export default {
       const rows = [];
       for (const c of CASES) {
         context.log(`i2pd: ${c.label}`);
-        const result = await runLoadCase({
+        const result = await runBestOf(context.repeat, {
           adapter: new URL('./lib/i2cp-raw-adapter.mjs', import.meta.url),
           receiverOptions: { port: router.i2cpPort },
           senderOptions: { port: router.i2cpPort },

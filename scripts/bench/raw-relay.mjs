@@ -3,7 +3,7 @@
 // the length, so the figures are what the sockets, the event loop and the write path allow.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runLoadCase, nextMessage, stopProcess } from './lib/load.mjs';
+import { nextMessage, runBestOf, stopProcess } from './lib/load.mjs';
 import { loadResultRow } from './lib/part.mjs';
 
 const KIB = 1024;
@@ -39,7 +39,7 @@ export default {
         const { port } = await nextMessage(relay, 'listening', 10_000);
         for (const c of CASES.filter((x) => x.mode === mode)) {
           context.log(`relay: ${c.label}`);
-          const result = await runLoadCase({
+          const result = await runBestOf(context.repeat, {
             adapter: new URL('./lib/raw-adapter.mjs', import.meta.url),
             receiverOptions: { port },
             senderOptions: { port },

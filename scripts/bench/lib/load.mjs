@@ -106,6 +106,23 @@ export async function runLoadCase(loadCase) {
   }
 }
 
+/**
+ * Runs the case `times` times and keeps the best run (saturating: highest rate; paced: lowest p99):
+ * on a shared machine the best run is the closest to what the system under test can do.
+ * @param {number} times
+ * @param {LoadCase} loadCase
+ * @returns {Promise<LoadResult>}
+ */
+export async function runBestOf(times, loadCase) {
+  let best = await runLoadCase(loadCase);
+  for (let i = 1; i < times; i++) {
+    const next = await runLoadCase(loadCase);
+    const better = loadCase.rate ? next.p99Ms < best.p99Ms : next.msgsPerSec > best.msgsPerSec;
+    if (better) best = next;
+  }
+  return best;
+}
+
 /** @param {string} file */
 function forkLoadProcess(file) {
   return fork(fileURLToPath(new URL(`./${file}`, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

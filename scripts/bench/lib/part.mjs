@@ -7,6 +7,7 @@
  * @typedef {object} BenchContext
  * @property {number} durationMs measured time per case
  * @property {number} warmupMs unmeasured time before each case
+ * @property {number} repeat runs per case; parts report the best (`runBestOf`)
  * @property {(line: string) => void} log progress output (not part of the table)
  * @property {(name: string) => Promise<any>} loadPackage the built `@i2cp/<name>` from
  *   packages/<name>/dist, or undefined when it is not built
