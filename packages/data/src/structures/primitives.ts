@@ -23,11 +23,7 @@ export function readString(r: Reader): string {
 }
 
 export function writeString(w: Writer, s: string): void {
-  writeStringBytes(w, utf8Encode(s), s);
-}
-
-/** Writes an already encoded String; `s` only names it in the error. */
-export function writeStringBytes(w: Writer, bytes: Uint8Array, s: string): void {
+  const bytes = utf8Encode(s);
   if (bytes.length > 255) throw new EncodeError(`String longer than 255 bytes (${bytes.length}): ${s.slice(0, 32)}…`);
   w.u8(bytes.length).bytes(bytes);
 }

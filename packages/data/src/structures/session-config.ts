@@ -63,11 +63,11 @@ export function sessionConfigSignerType(destinationSigType: number, options: Map
   return colon < 0 ? SigType.DSA_SHA1 : parseSigType(transient.slice(0, colon));
 }
 
-const sigTypeCodes = Array.from({ length: 64 }, (_, i) => sigTypeInfo(i)).filter((t) => t !== undefined);
+const knownSigTypes = Array.from({ length: 64 }, (_, i) => sigTypeInfo(i)).filter((t) => t !== undefined);
 
 /** A signature type given as its code or its name (case-insensitive), as Java's SigType.parseSigType accepts. */
 export function parseSigType(s: string): number | undefined {
   if (/^\d+$/.test(s)) return sigTypeInfo(Number(s))?.code;
   const upper = s.toUpperCase();
-  return sigTypeCodes.find((t) => t.name.toUpperCase() === upper)?.code;
+  return knownSigTypes.find((t) => t.name.toUpperCase() === upper)?.code;
 }
