@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { concatBytes, fromHex, toHex } from '@i2cp/data';
+import { concatBytes, fromHex, isI2cpError, toHex } from '@i2cp/data';
 import { encodeMessage } from '@i2cp/codec';
 import { authenticationKeyFor } from '../src/auth-key.js';
 import { connectAdmin } from '../src/admin-client.js';
@@ -189,4 +190,24 @@ describe('getCurrentBandwidthLimits on the wire', () => {
     await expect(result).rejects.toMatchObject({ code: 'PROTOCOL' });
     await expect(getCurrentBandwidthLimits({ transport: scriptedRouter().transport, timeoutMs: 50 })).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
+});
+
+describe('bytes from a hostile router', () => {
+  test.prop([fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 8 })], { numRuns: 200 })(
+    'any bytes settle the waiting request with a reply or an I2cpError, never a foreign error',
+    async (chunks) => {
+      const router = scriptedRouter();
+      const client = await connectAdmin({ transport: router.transport, passphrase: PASSPHRASE, requestTimeoutMs: 0 });
+      const outcome = client.getAddressVisibility().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      for (const chunk of chunks) router.send(chunk);
+      router.end();
+      const error = await outcome;
+      if (error !== undefined) expect(isI2cpError(error)).toBe(true);
+      const closed = await client.closed;
+      expect(closed === undefined || isI2cpError(closed)).toBe(true);
+    },
+  );
 });
