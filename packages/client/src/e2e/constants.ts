@@ -17,6 +17,8 @@ export const E2E_DEFAULTS = {
   maxTagsPerKey: 400,
   /** Receiver: tags kept in total, about 6 MB at most; the oldest are forgotten first. */
   maxTags: 20_000,
+  /** Receiver: ElGamal blocks remembered for an hour to refuse replayed scenario 1 messages. */
+  maxRememberedBlocks: 10_000,
   /** Sender: recipients remembered; the least recently used is forgotten first. */
   maxRecipients: 1_000,
 } as const;

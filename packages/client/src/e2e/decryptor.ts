@@ -8,6 +8,7 @@ export interface E2eDecryptorOptions {
   readonly tagLifetimeMs?: number;
   readonly maxTagsPerKey?: number;
   readonly maxTags?: number;
+  readonly maxRememberedBlocks?: number;
 }
 
 interface KnownTag {
@@ -18,12 +19,20 @@ interface KnownTag {
 
 const idOf = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
+interface Opened {
+  readonly section: AesSection;
+  readonly key: Uint8Array;
+  /** Set for scenario 1: identifies the ElGamal block, so a replay can be refused. */
+  readonly blockId?: string;
+}
+
 /**
  * Receiver side of the 2003 end-to-end encryption (datastructures §6): decrypts what an
  * E2eEncryptor (or any implementation of §6) sealed for this private key. A message opening with
  * a known tag is tried as scenario 2, and that tag is spent; anything else, or a scenario 2
- * attempt whose SessionKey hash does not match, is read as scenario 1. Tags live one hour.
- * Memory is bounded by `maxTagsPerKey` and `maxTags` (oldest forgotten first).
+ * attempt whose SessionKey hash does not match, is read as scenario 1. Tags live one hour, and so
+ * does the memory of accepted ElGamal blocks, which refuses a replayed scenario 1 message.
+ * Memory is bounded by `maxTagsPerKey`, `maxTags` and `maxRememberedBlocks` (oldest forgotten first).
  */
 export class E2eDecryptor {
   private readonly privateKey: PrivateKey;
@@ -31,10 +40,13 @@ export class E2eDecryptor {
   private readonly tagLifetimeMs: number;
   private readonly maxTagsPerKey: number;
   private readonly maxTags: number;
+  private readonly maxRememberedBlocks: number;
   /** By tag, in the order received (= expiry order). */
   private readonly tags = new Map<string, KnownTag>();
   /** Tag ids per SessionKey, oldest first. */
   private readonly tagsByKey = new Map<string, Set<string>>();
+  /** SHA-256 of each ElGamal block accepted in the last hour → when it may be forgotten. */
+  private readonly seenBlocks = new Map<string, number>();
 
   constructor(privateKey: PrivateKey, options: E2eDecryptorOptions = {}) {
     if (privateKey.encType !== EncType.ElGamal) {
@@ -45,6 +57,7 @@ export class E2eDecryptor {
     this.tagLifetimeMs = options.tagLifetimeMs ?? E2E_DEFAULTS.tagLifetimeMs;
     this.maxTagsPerKey = options.maxTagsPerKey ?? E2E_DEFAULTS.maxTagsPerKey;
     this.maxTags = options.maxTags ?? E2E_DEFAULTS.maxTags;
+    this.maxRememberedBlocks = options.maxRememberedBlocks ?? E2E_DEFAULTS.maxRememberedBlocks;
   }
 
   /** Tags currently held (for diagnostics and tests). */
@@ -59,6 +72,7 @@ export class E2eDecryptor {
     this.expire(now);
     try {
       const opened = this.openWithTag(data) ?? this.openWithElGamal(data);
+      if (opened.blockId !== undefined) this.rememberBlock(opened.blockId, now);
       this.remember(opened.section, opened.key, now);
       return opened.section.body;
     } catch (e) {
@@ -67,7 +81,7 @@ export class E2eDecryptor {
     }
   }
 
-  private openWithTag(data: Uint8Array): { section: AesSection; key: Uint8Array } | undefined {
+  private openWithTag(data: Uint8Array): Opened | undefined {
     if (data.length < SESSION_TAG_LENGTH) return undefined;
     const tag = data.subarray(0, SESSION_TAG_LENGTH);
     const known = this.take(idOf(tag));
@@ -79,16 +93,24 @@ export class E2eDecryptor {
     return { section: parseSection(plain.subarray(HASH_LENGTH)), key: known.key };
   }
 
-  private openWithElGamal(data: Uint8Array): { section: AesSection; key: Uint8Array } {
+  private openWithElGamal(data: Uint8Array): Opened {
     const rest = data.subarray(ELGAMAL_BLOCK_LENGTH);
     if (data.length < ELGAMAL_BLOCK_LENGTH + AES_BLOCK || rest.length % AES_BLOCK !== 0) {
       throw decryptFailed(`${data.length} bytes start with no known session tag and are no ElGamal block + AES`);
     }
-    const clear = elgamalDecrypt(this.privateKey, data.subarray(0, ELGAMAL_BLOCK_LENGTH));
+    const block = data.subarray(0, ELGAMAL_BLOCK_LENGTH);
+    const blockId = idOf(sha256(block));
+    if (this.seenBlocks.has(blockId)) throw decryptFailed('replayed ElGamal block');
+    const clear = elgamalDecrypt(this.privateKey, block);
     if (clear.length < SESSION_KEY_LENGTH + 32) throw decryptFailed('ElGamal block too short for a SessionKey and IV');
     const key = clear.slice(0, SESSION_KEY_LENGTH);
     const iv = sha256(clear.subarray(SESSION_KEY_LENGTH, SESSION_KEY_LENGTH + 32)).subarray(0, 16);
-    return { section: parseSection(decryptSection(key, iv, rest)), key };
+    return { section: parseSection(decryptSection(key, iv, rest)), key, blockId };
+  }
+
+  private rememberBlock(blockId: string, now: number): void {
+    if (this.seenBlocks.size >= this.maxRememberedBlocks) this.seenBlocks.delete(this.seenBlocks.keys().next().value!);
+    this.seenBlocks.set(blockId, now + this.tagLifetimeMs);
   }
 
   /** Tags arrive bound to the new SessionKey the message announces, else to the one it used. */
@@ -124,6 +146,10 @@ export class E2eDecryptor {
     for (const [id, t] of this.tags) {
       if (t.expires > now) break;
       this.take(id);
+    }
+    for (const [id, expires] of this.seenBlocks) {
+      if (expires > now) break;
+      this.seenBlocks.delete(id);
     }
   }
 }

@@ -111,6 +111,16 @@ describe('2003 end-to-end encryption (ElGamal + AES-256, session tags)', () => {
     expectDecryptFailed(() => dec.decrypt(tagged));
   });
 
+  it('a replayed scenario 1 message fails within the hour', () => {
+    const c = clock();
+    const dec = new E2eDecryptor(alice.privateKey, { now: c.now });
+    const first = new E2eEncryptor().encrypt(alice.publicKey, msg('once'));
+    expect(dec.decrypt(first)).toEqual(msg('once'));
+    expectDecryptFailed(() => dec.decrypt(first));
+    c.advance(59 * 60 * 1000);
+    expectDecryptFailed(() => dec.decrypt(first));
+  });
+
   it('tags expire an hour after they are received', () => {
     const senderClock = clock();
     const receiverClock = clock();
@@ -171,8 +181,12 @@ describe('2003 end-to-end encryption (ElGamal + AES-256, session tags)', () => {
       expectDecryptFailed(() => dec.decrypt(bad));
       expect(dec.tagCount).toBe(0);
     }
+    // A failed attempt does not mark the ElGamal block as seen: the genuine message still opens.
     const dec = new E2eDecryptor(alice.privateKey);
-    dec.decrypt(first);
+    const badBody = first.slice();
+    badBody[700]! ^= 1;
+    expectDecryptFailed(() => dec.decrypt(badBody));
+    expect(dec.decrypt(first)).toEqual(payload);
     const tagged = enc.encrypt(alice.publicKey, payload);
     for (const at of [0, 40, 100, tagged.length - 1]) {
       const bad = tagged.slice();
