@@ -47,7 +47,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
 }
 
 export function formatHelp(spec: CommandSpec): string {
-  const lines = [`${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Options:'];
+  const lines = [spec.summary, '', `Usage: ${spec.usage}`, '', 'Options:'];
   const rows = Object.entries(spec.options).map(([name, o]) => {
     const flag = `${o.short !== undefined ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
     const def = o.default !== undefined && o.default !== false ? ` (default: ${String(o.default)})` : '';

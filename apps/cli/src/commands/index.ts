@@ -1,6 +1,7 @@
 import type { Command } from '../main.js';
 import { decodeSpec, runDecode } from './decode.js';
 import { addressSpec, keygenSpec, runAddress, runKeygen } from './keygen.js';
+import { proxySpec, runProxy } from './proxy.js';
 import { routerSpec, runRouter } from './router.js';
 
 export const commands: readonly Command[] = [
@@ -8,4 +9,5 @@ export const commands: readonly Command[] = [
   { spec: keygenSpec, run: runKeygen },
   { spec: addressSpec, run: runAddress },
   { spec: decodeSpec, run: runDecode },
+  { spec: proxySpec, run: runProxy },
 ];

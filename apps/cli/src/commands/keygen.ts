@@ -1,6 +1,7 @@
 import { SigType, b32Address, generateDestination, toBase64, writePrivateKeyFile } from '@i2cp/data';
 import type { CommandSpec, ParsedArgs } from '../args.js';
-import { boolOpt, stringOpt, usageError } from '../args.js';
+import { boolOpt, stringOpt } from '../args.js';
+import { usageError } from '../cli-error.js';
 import { loadKeys, saveKeyFile } from '../keys.js';
 import type { Output } from '../output.js';
 

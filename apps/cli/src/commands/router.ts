@@ -3,7 +3,8 @@ import { createRouterStub } from '@i2cp/router-stub';
 import type { RouterAdminHandler } from '@i2cp/router-stub';
 import { createRouterAdmin } from '@i2cp/admin';
 import type { CommandSpec, ParsedArgs } from '../args.js';
-import { intOpt, numberOpt, parseDialect, stringOpt, usageError } from '../args.js';
+import { intOpt, numberOpt, parseDialect, stringOpt } from '../args.js';
+import { usageError } from '../cli-error.js';
 import type { Output } from '../output.js';
 
 export const routerSpec: CommandSpec = {
@@ -40,7 +41,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
   const dataDir = stringOpt(args, 'data-dir');
   const passphraseFile = stringOpt(args, 'admin-passphrase-file');
   const logLevel = stringOpt(args, 'log-level') ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw usageError(`--log-level must be debug, info, warn or error`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw usageError('--log-level must be debug, info, warn or error');
   const wantsAdmin = passphraseFile !== undefined || process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
   if (wantsAdmin && dataDir === undefined) throw usageError('the admin passphrase needs --data-dir DIR to keep the admin state in');
   const seedText = stringOpt(args, 'seed');
@@ -48,7 +49,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
 
   let admin: RouterAdminHandler | undefined;
   if (wantsAdmin && dataDir !== undefined) {
-    admin = await createRouterAdmin({
+    admin = createRouterAdmin({
       dataDir,
       ...(passphraseFile !== undefined ? { passphraseFile } : { passphraseEnv: 'I2CP_ADMIN_PASSPHRASE' }),
     });

@@ -1,0 +1,146 @@
+import { createServer, connect as tcpConnect } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { isI2cpError } from '@i2cp/data';
+import type { Dialect } from '@i2cp/data';
+import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, describe, messageInfo } from '@i2cp/codec';
+import type { CommandSpec, ParsedArgs } from '../args.js';
+import { intOpt, parseDialect, parseHostPort, stringOpt } from '../args.js';
+import { usageError } from '../cli-error.js';
+import type { Output } from '../output.js';
+
+export const proxySpec: CommandSpec = {
+  name: 'proxy',
+  summary: 'Sit between a client and a router and print every message both ways; the bytes pass through unchanged.',
+  usage: 'i2cp proxy --listen PORT --to HOST:PORT [--dialect auto|2003|current] [--json]',
+  options: {
+    listen: { type: 'string', short: 'l', value: 'PORT', description: 'local port for clients to connect to (127.0.0.1)' },
+    to: { type: 'string', value: 'HOST:PORT', description: 'the router to forward to' },
+    dialect: { type: 'string', value: 'auto|2003|current', default: 'auto', description: 'auto: 0x2A first byte = current' },
+    json: { type: 'boolean', description: 'print JSON lines' },
+    quiet: { type: 'boolean', short: 'q', description: 'no connection notices' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  },
+  examples: ['i2cp router --port 7655 &  i2cp proxy --listen 7654 --to 127.0.0.1:7655'],
+};
+
+/**
+ * Watches one direction of one connection. Decoding never touches the forwarded bytes, and a
+ * stream that stops making sense is reported once and then only forwarded.
+ */
+class Tap {
+  private decoder: FrameDecoder | undefined;
+  private dialect: Dialect | undefined;
+  private index = 0;
+  private broken = false;
+
+  private readonly label: string;
+  private readonly out: Output;
+  private readonly getDialect: () => Dialect | undefined;
+
+  constructor(label: string, out: Output, getDialect: () => Dialect | undefined) {
+    this.label = label;
+    this.out = out;
+    this.getDialect = getDialect;
+  }
+
+  observe(chunk: Uint8Array): void {
+    if (this.broken) return;
+    if (this.decoder === undefined) {
+      this.dialect = this.getDialect();
+      if (this.dialect === undefined) return;
+      this.decoder = new FrameDecoder();
+    }
+    try {
+      for (const frame of this.decoder.push(chunk)) {
+        const info = messageInfo(frame.typeId, this.dialect!);
+        const message = decodeMessage(frame, this.dialect!);
+        const d = describe(message, this.dialect);
+        this.out.data(`${this.label} #${this.index} ${info?.name ?? 'unknown'}(${frame.typeId}) ${JSON.stringify(d)}`, {
+          direction: this.label,
+          index: this.index,
+          typeId: frame.typeId,
+          message: d,
+        });
+        this.index++;
+      }
+    } catch (e) {
+      this.out.warn(`${this.label}: cannot decode any further (${isI2cpError(e) ? e.message : String(e)}); forwarding only`);
+      this.broken = true;
+    }
+  }
+}
+
+function pipeConnection(client: Socket, target: { host: string; port: number }, pinned: Dialect | undefined, out: Output, id: number): void {
+  const router = tcpConnect(target);
+  client.setNoDelay(true);
+  router.setNoDelay(true);
+  let dialect = pinned;
+  const c2r = new Tap(`[${id}] client→router`, out, () => dialect);
+  const r2c = new Tap(`[${id}] router→client`, out, () => dialect);
+  let sawFirst = false;
+
+  client.on('data', (chunk: Buffer) => {
+    if (!router.write(chunk)) client.pause();
+    let view: Uint8Array = chunk;
+    if (!sawFirst) {
+      sawFirst = true;
+      dialect ??= chunk[0] === PROTOCOL_BYTE ? 'current' : '2003';
+      if (dialect === 'current' && chunk[0] === PROTOCOL_BYTE) {
+        out.data(`[${id}] client→router protocol byte 0x2a`, { direction: 'client→router', protocolByte: PROTOCOL_BYTE });
+        view = chunk.subarray(1);
+      }
+    }
+    c2r.observe(view);
+  });
+  router.on('data', (chunk: Buffer) => {
+    if (!client.write(chunk)) router.pause();
+    r2c.observe(chunk);
+  });
+  router.on('drain', () => client.resume());
+  client.on('drain', () => router.resume());
+  const end = (who: string) => (err?: Error) => {
+    out.info(`[${id}] ${who} closed${err ? ` (${err.message})` : ''}`);
+    client.destroy();
+    router.destroy();
+  };
+  client.on('close', end('client'));
+  router.on('close', end('router'));
+  client.on('error', () => undefined);
+  router.on('error', (e) => {
+    out.warn(`[${id}] router connection: ${e.message}`);
+  });
+}
+
+export async function runProxy(args: ParsedArgs, out: Output): Promise<number> {
+  const listen = intOpt(args, 'listen', -1, 1, 65535);
+  if (listen < 0) throw usageError('--listen PORT is required');
+  const toText = stringOpt(args, 'to');
+  if (toText === undefined) throw usageError('--to HOST:PORT is required');
+  const target = parseHostPort(toText);
+  const d = parseDialect(stringOpt(args, 'dialect'), true);
+  const pinned = d === 'auto' ? undefined : d;
+  let next = 0;
+  const server: Server = createServer((socket) => {
+    const id = next++;
+    out.info(`[${id}] client connected from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`);
+    pipeConnection(socket, target, pinned, out, id);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => {
+      reject(usageError(`cannot listen on 127.0.0.1:${listen}: ${e.message}`));
+    });
+    server.listen(listen, '127.0.0.1', resolve);
+  });
+  out.info(`proxy listening on 127.0.0.1:${listen}, forwarding to ${target.host}:${target.port}`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  server.close();
+  return 0;
+}
