@@ -160,8 +160,8 @@ function send(router: Router, connection: Connection, sender: Session, message: 
   const guaranteed = sender.reliability === 'Guaranteed';
   const success = guaranteed ? MessageStatusCode.GuaranteedSuccess : MessageStatusCode.BestEffortSuccess;
   const failure = guaranteed ? MessageStatusCode.GuaranteedFailure : MessageStatusCode.BestEffortFailure;
-  const recipient = router.reachableSession(message.destination);
-  if (recipient === undefined || !router.admits(recipient, message.payload.length)) {
+  const recipient = router.recipientFor(sender, message.destination);
+  if (recipient?.reachable !== true || !router.admits(recipient, message.payload.length)) {
     connection.send(router.status(sender, messageId, failure, 0, 0));
     return;
   }

@@ -1,5 +1,5 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
-import { destinationHash, bytesEqual, utf8Encode } from '@i2cp/data';
+import { destinationHash, utf8Encode } from '@i2cp/data';
 import type { Destination, Mapping } from '@i2cp/data';
 import { HostReplyCode, MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type {
@@ -190,12 +190,12 @@ function send(
   const messageId = sender.nextMessageId();
   const report = nonce !== 0;
   if (report && sender.reliability !== 'none') connection.send(router.status(sender, messageId, MessageStatusCode.Accepted, nonce, 0));
-  const problem = sendProblem(router, sender, destination, payload, expiration);
-  if (problem !== undefined) {
-    if (report) connection.send(router.status(sender, messageId, problem, nonce, 0));
+  const recipient = router.recipientFor(sender, destination);
+  const problem = sendProblem(router, sender, recipient, payload, expiration);
+  if (problem !== undefined || recipient === undefined) {
+    if (report) connection.send(router.status(sender, messageId, problem ?? MessageStatusCode.NoLeaseSet, nonce, 0));
     return;
   }
-  const recipient = router.reachableSession(destination)!;
   router.deliver(
     sender,
     recipient,
@@ -208,12 +208,17 @@ function send(
 }
 
 /** The failure status a send gets before it reaches the recipient, if any. */
-function sendProblem(router: Router, sender: Session, destination: Destination, payload: Uint8Array, expiration: number): number | undefined {
+function sendProblem(
+  router: Router,
+  sender: Session,
+  recipient: Session | undefined,
+  payload: Uint8Array,
+  expiration: number,
+): number | undefined {
   if (payload.length === 0) return MessageStatusCode.BadMessage;
   if (expiration !== 0 && expiration < Date.now()) return MessageStatusCode.MessageExpired;
-  if (bytesEqual(destination.bytes, sender.destination.bytes)) return MessageStatusCode.LoopbackDenied;
-  const recipient = router.reachableSession(destination);
-  if (recipient === undefined) return MessageStatusCode.NoLeaseSet;
+  if (recipient === sender) return MessageStatusCode.LoopbackDenied;
+  if (recipient?.reachable !== true) return MessageStatusCode.NoLeaseSet;
   if (!router.admits(recipient, payload.length)) return MessageStatusCode.OverflowFailure;
   return undefined;
 }

@@ -2,7 +2,7 @@
  * The router's shared state: connections, sessions (by id, hash and hostname), delivery between
  * sessions with status receipts, back-pressure, lease-set bookkeeping and the periodic sweep.
  */
-import { b32Address, createDestination, destinationFromBytes, destinationHash, parseB32Address, randomBytes, toHex } from '@i2cp/data';
+import { b32Address, bytesEqual, createDestination, destinationFromBytes, destinationHash, parseB32Address, randomBytes, toHex } from '@i2cp/data';
 import type { Destination, Mapping, RouterIdentity, SessionConfig } from '@i2cp/data';
 import { MessageStatusCode, encodeMessagePayloadParts } from '@i2cp/codec';
 import type { Message, ReportAbuseMessage } from '@i2cp/codec';
@@ -276,10 +276,13 @@ export class Router {
 
   // ------------------------------------------------------------------ delivery
 
-  /** The reachable session of a destination, if there is one. */
-  reachableSession(destination: Destination): Session | undefined {
-    const session = this.byHash.get(toHex(destinationHash(destination)));
-    return session?.reachable === true ? session : undefined;
+  /** The live session of a destination (reachable or not), remembered per sender for the next send. */
+  recipientFor(sender: Session, destination: Destination): Session | undefined {
+    const last = sender.lastRecipient;
+    if (last !== undefined && this.sessions.get(last.id) === last && bytesEqual(last.destination.bytes, destination.bytes)) return last;
+    const found = this.byHash.get(toHex(destinationHash(destination)));
+    sender.lastRecipient = found;
+    return found;
   }
 
   /** False when the recipient's queue cannot take `size` more bytes. */

@@ -43,6 +43,8 @@ export class Session {
   inFlightBytes = 0;
   /** Connections whose reading is paused until this session's queue shrinks. */
   blockedSenders: Set<Connection> | undefined;
+  /** The session this one sent to last: repeated sends skip hashing the recipient Destination. */
+  lastRecipient: Session | undefined;
   floodWindowStart = 0;
   floodSender = -1;
   floodCount = 0;
