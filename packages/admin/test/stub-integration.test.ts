@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { concatBytes, encode, writeRouterInfo2003, type BandwidthLimits2003 } from '@i2cp/data';
 import { encodeFrame, encodeMessage } from '@i2cp/codec';
 import { NO_ADMIN_HANDLER_REASON, type RouterStub } from '@i2cp/router-stub';
+import type { AdminRequest } from '../src/router/hook-types.js';
 import { authenticationKeyFor } from '../src/auth-key.js';
 import { connectAdmin, type AdminClient } from '../src/admin-client.js';
 import { getCurrentBandwidthLimits } from '../src/current-bandwidth.js';
@@ -34,6 +35,24 @@ async function admin(passphrase = PASSPHRASE, s: RouterStub = stub!): Promise<Ad
   const client = await connectAdmin({ host: '127.0.0.1', port: s.address.port, passphrase, requestTimeoutMs: 15_000 });
   clients.push(client);
   return client;
+}
+
+/** One of each of the twelve 2003 admin requests, carrying `key`. */
+function everyRequest(key: Uint8Array): AdminRequest[] {
+  return [
+    { type: 'GetBandwidthLimits', authenticationKey: key },
+    { type: 'SetBandwidthLimits', authenticationKey: key, limits },
+    { type: 'GetTrustedRouters', authenticationKey: key },
+    { type: 'SetTrustedRouters', authenticationKey: key, routers: [new Uint8Array(32)] },
+    { type: 'GetAddressVisibility', authenticationKey: key },
+    { type: 'SetAddressVisibility', authenticationKey: key, visible: true },
+    { type: 'GetAddressRotationPeriod', authenticationKey: key },
+    { type: 'SetAddressRotationPeriod', authenticationKey: key, seconds: 1 },
+    { type: 'ForceAddressRotation', authenticationKey: key },
+    { type: 'GetPeers', authenticationKey: key },
+    { type: 'SetPeers', authenticationKey: key, peers: [] },
+    { type: 'SetPassword', authenticationKey: key, newAuthenticationKey: key },
+  ];
 }
 
 const limits: BandwidthLimits2003 = {
@@ -116,6 +135,26 @@ describe('every admin message over TCP with the right key', () => {
 });
 
 describe('refusals', () => {
+  it('every request kind with a wrong key gets Disconnect("authentication failed"); without a passphrase "admin is disabled"', async () => {
+    const s = await serve();
+    const good = await admin();
+    for (const request of everyRequest(authenticationKeyFor('wrong'))) {
+      expect(await exchangeRaw(s.address.port, encodeMessage(request, '2003')), request.type).toEqual([
+        { type: 'Disconnect', reason: 'authentication failed' },
+      ]);
+      // A success from this host resets the growing delay, so each refusal here waits only the first step.
+      await good.sync();
+    }
+    expect(await good.getAddressVisibility()).toBe(false);
+    await s.close();
+    const disabled = await serve({});
+    for (const request of everyRequest(authenticationKeyFor(PASSPHRASE))) {
+      expect(await exchangeRaw(disabled.address.port, encodeMessage(request, '2003')), request.type).toEqual([
+        { type: 'Disconnect', reason: 'admin is disabled: no passphrase configured' },
+      ]);
+    }
+  });
+
   it('a wrong key on a Get rejects with AUTH_FAILED and ends the connection', async () => {
     await serve();
     const client = await admin('not the passphrase');
