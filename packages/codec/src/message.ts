@@ -8,14 +8,29 @@ import { codecs, codecsById } from './messages/table.js';
 import type { Frame, Message } from './messages/types.js';
 import { MessageType } from './messages/types.js';
 
+/**
+ * Encoding is synchronous and never nested, so one Writer serves every call: `finish()` copies
+ * out exactly the bytes written, and a fresh allocation per message is what encoding cost most.
+ * After an unusually large message the buffer is dropped rather than kept.
+ */
+let scratch = new Writer(1024);
+const SCRATCH_KEEP_BYTES = 128 * 1024;
+
+function freshScratch(): Writer {
+  if (scratch.length > SCRATCH_KEEP_BYTES) scratch = new Writer(1024);
+  scratch.length = 0;
+  return scratch;
+}
+
 /** The whole frame: 4-byte length, type, body. */
 export function encodeMessage(message: Message, dialect: Dialect): Uint8Array {
   if (message.type === 'unknown') return encodeFrame(checkUnknown(message.typeId, dialect), message.body);
-  const w = new Writer(512);
-  w.u32(0).u8(typeIdFor(message, dialect));
+  const id = typeIdFor(message, dialect);
+  const w = freshScratch();
+  w.u32(0).u8(id);
   encodeInto(w, message, dialect);
   const frame = w.finish();
-  writeFrameHeader(frame, 0, frame[4]!, frame.length - FRAME_HEADER_BYTES);
+  writeFrameHeader(frame, 0, id, frame.length - FRAME_HEADER_BYTES);
   return frame;
 }
 
@@ -26,7 +41,7 @@ export function encodeMessageBody(message: Message, dialect: Dialect): Uint8Arra
     return message.body.slice();
   }
   typeIdFor(message, dialect);
-  const w = new Writer(512);
+  const w = freshScratch();
   encodeInto(w, message, dialect);
   return w.finish();
 }
@@ -61,6 +76,8 @@ export const SAFETY_NET = 'unchecked malformed';
 export function decodeMessage(frame: Frame, dialect: Dialect): Message {
   const codec = codecsById[dialect][frame.typeId];
   if (codec === undefined) return { type: 'unknown', typeId: frame.typeId, body: frame.body };
+  const quick = codec.decodeWellFormed?.(frame.body, dialect);
+  if (quick !== undefined) return quick;
   const r = new Reader(frame.body, FRAME_HEADER_BYTES);
   try {
     const message = codec.decode(r, dialect);

@@ -19,10 +19,10 @@ export function encodeMessagePayloadParts(sessionId: number, messageId: number, 
   checkRange(payload.length, 0xffff_ffff - PAYLOAD_FIXED, 'payload length');
   const head = new Uint8Array(FRAME_HEADER_BYTES + PAYLOAD_FIXED);
   writeFrameHeader(head, 0, MessageType.MessagePayload, PAYLOAD_FIXED + payload.length);
-  const v = new DataView(head.buffer);
-  v.setUint16(5, sessionId);
-  v.setUint32(7, messageId);
-  v.setUint32(11, payload.length);
+  head[5] = sessionId >>> 8;
+  head[6] = sessionId & 0xff;
+  writeU32(head, 7, messageId);
+  writeU32(head, 11, payload.length);
   return [head, payload];
 }
 
@@ -40,9 +40,17 @@ export function encodeSendMessageParts(message: SendMessageMessage | SendMessage
   const head = new Uint8Array(FRAME_HEADER_BYTES + headFields);
   writeFrameHeader(head, 0, MessageType[message.type], bodyLength);
   head.set(fields.subarray(0, headFields), FRAME_HEADER_BYTES);
-  new DataView(head.buffer).setUint32(head.length - 4, payload.length);
+  writeU32(head, head.length - 4, payload.length);
   const trailer = fields.subarray(headFields);
   return trailer.length === 0 ? [head, payload] : [head, payload, trailer];
+}
+
+/** Byte by byte: a DataView would force a small on-heap array to move its bytes off the heap. */
+function writeU32(out: Uint8Array, at: number, v: number): void {
+  out[at] = v >>> 24;
+  out[at + 1] = (v >>> 16) & 0xff;
+  out[at + 2] = (v >>> 8) & 0xff;
+  out[at + 3] = v & 0xff;
 }
 
 function checkRange(v: number, max: number, what: string): void {

@@ -10,4 +10,9 @@ export interface MessageCodec<N extends MessageName = MessageName> {
   encode(w: Writer, message: MessageOf<N>, dialect: Dialect): void;
   /** Reads the body; the dispatcher checks that nothing is left over. */
   decode(r: Reader, dialect: Dialect): MessageOf<N>;
+  /**
+   * Optional fast path for hot messages: decodes a body whose layout checks out without
+   * building a Reader, or returns undefined and leaves every error to `decode`.
+   */
+  decodeWellFormed?(body: Uint8Array, dialect: Dialect): MessageOf<N> | undefined;
 }
