@@ -53,7 +53,11 @@ export class Connection {
         this.onData(chunk);
       },
       drain: () => {
-        this.router.connectionDrained(this);
+        try {
+          this.router.connectionDrained(this);
+        } catch (e) {
+          this.fail(e);
+        }
       },
       error: (error) => {
         this.router.log.debug('socket error', { connection: this.id, error: error.message });
@@ -91,7 +95,14 @@ export class Connection {
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
-        this.flush();
+        try {
+          this.flush();
+        } catch (e) {
+          // Writing failed: the stream is unusable, so no Disconnect can be sent either.
+          this.router.countError();
+          this.router.log.error('write failed', { connection: this.id, error: e instanceof Error ? e.message : String(e) });
+          this.link.destroy();
+        }
       });
     }
   }

@@ -35,7 +35,7 @@ export async function createRouterStub(options: RouterStubOptions = {}): Promise
   if (admin !== undefined) {
     await admin.attach({
       setTrafficLimits: (limits) => {
-        router.trafficLimits = limits;
+        router.setTrafficLimits(limits);
       },
       log: resolved.log,
     });

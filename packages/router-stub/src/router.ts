@@ -18,6 +18,7 @@ import type { ResolvedOptions } from './options.js';
 import { Session } from './session.js';
 import type { Receipt } from './session.js';
 import { createSimulation } from './simulation.js';
+import { TrafficShaper } from './traffic.js';
 import type { NetworkSimulation } from './simulation.js';
 import { compareVersions } from './versions.js';
 
@@ -51,7 +52,8 @@ const ABUSE_SEVERITY_FLOOD = 128;
 export class Router {
   readonly log: Logger;
   readonly sessions = new Map<number, Session>();
-  trafficLimits: TrafficLimits | undefined;
+  private traffic: TrafficLimits | undefined;
+  private readonly shaper = new TrafficShaper();
   private readonly connections = new Set<Connection>();
   private readonly byHash = new Map<string, Session>();
   private readonly byHostname = new Map<string, Session>();
@@ -86,7 +88,9 @@ export class Router {
     this.simulation = createSimulation(options.simulation);
     this.gateways = [fakeGateway(), fakeGateway()];
     this.sweepTimer = setInterval(() => {
-      this.sweep();
+      this.guarded('sweep', () => {
+        this.sweep();
+      });
     }, Math.max(10, Math.min(1000, options.leaseDurationMs / 4, options.sessionTimeoutMs / 4)));
     this.sweepTimer.unref();
   }
@@ -139,6 +143,16 @@ export class Router {
   /** The client read some of its output: senders waiting on its sessions may go on. */
   connectionDrained(connection: Connection): void {
     for (const session of connection.sessions.values()) this.unblockSenders(session, false);
+  }
+
+  get trafficLimits(): TrafficLimits | undefined {
+    return this.traffic;
+  }
+
+  setTrafficLimits(limits: TrafficLimits | undefined): void {
+    this.traffic = limits;
+    this.shaper.set(limits);
+    this.log.info('traffic limits set', { ...limits });
   }
 
   countError(): void {
@@ -311,13 +325,14 @@ export class Router {
   /** Hands a payload to the recipient, through the network simulation when one is configured. */
   deliver(sender: Session, recipient: Session, payload: Uint8Array, receipt: Receipt | undefined): void {
     const fate = this.simulation.fate();
-    if (fate < 0) {
+    const delay = fate < 0 ? fate : fate + this.shaper.delay(payload.length, Date.now());
+    if (delay < 0) {
       this.dropped++;
       // Lost in the "network": a best-effort sender learns nothing more than it would from a real router.
       if (receipt !== undefined) this.report(receipt, receipt.when === 'ended' ? receipt.failure : receipt.success);
       return;
     }
-    if (fate === 0) {
+    if (delay === 0) {
       this.arrive(sender, recipient, payload, receipt);
       return;
     }
@@ -325,14 +340,16 @@ export class Router {
     const timer = setTimeout(() => {
       this.transit.delete(timer);
       recipient.inFlightBytes -= payload.length;
-      if (this.sessions.get(recipient.id) !== recipient) {
-        this.dropped++;
-        if (receipt !== undefined) this.report(receipt, receipt.failure);
-        return;
-      }
-      this.arrive(sender, recipient, payload, receipt);
-      this.unblockSenders(recipient, false);
-    }, fate);
+      this.guarded('delayed delivery', () => {
+        if (this.sessions.get(recipient.id) !== recipient) {
+          this.dropped++;
+          if (receipt !== undefined) this.report(receipt, receipt.failure);
+          return;
+        }
+        this.arrive(sender, recipient, payload, receipt);
+        this.unblockSenders(recipient, false);
+      });
+    }, delay);
     this.transit.add(timer);
   }
 
@@ -443,6 +460,16 @@ export class Router {
   }
 
   // ------------------------------------------------------------------ sweep, stats, close
+
+  /** Timer callbacks run outside any connection's error path: a failure is logged, never thrown into Node. */
+  private guarded(what: string, act: () => void): void {
+    try {
+      act();
+    } catch (e) {
+      this.errors++;
+      this.log.error(`${what} failed`, { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
 
   private sweep(): void {
     const now = Date.now();

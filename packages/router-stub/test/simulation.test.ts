@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageStatusCode } from '@i2cp/codec';
-import type { RouterStub, RouterStubOptions } from '../src/index.js';
+import type { RouterAdminHandler, RouterControl, RouterStub, RouterStubOptions } from '../src/index.js';
 import { RawClient, open2003Session, openCurrentSession, startStub } from './helpers.js';
 
 let stub: RouterStub | undefined;
@@ -82,6 +82,30 @@ describe('network simulation', () => {
     a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(1) });
     expect((await a.client.expect('MessageStatus')).status).toBe(MessageStatusCode.Accepted);
     expect((await a.client.expect('MessageStatus')).status).toBe(MessageStatusCode.GuaranteedFailure);
+  });
+
+  it('enforces the traffic limits an admin handler sets, and reports them in BandwidthLimits', async () => {
+    let control: RouterControl | undefined;
+    const admin: RouterAdminHandler = {
+      attach: (c) => {
+        control = c;
+      },
+      handle: () => Promise.resolve({ kind: 'none' }),
+      close: () => Promise.resolve(),
+    };
+    const { a, b } = await pair({ admin });
+    control!.setTrafficLimits({ averageUpBps: 10_240, peakUpBps: 10_240, averageDownBps: 20_480, peakDownBps: 0 });
+    a.client.send({ type: 'GetBandwidthLimits' });
+    const limits = await a.client.expect('BandwidthLimits');
+    if (limits.dialect === 'current') expect(limits.limits.slice(0, 2)).toEqual([20, 10]);
+    for (let i = 0; i < 2; i++) {
+      a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(8000).fill(i), nonce: 0 });
+    }
+    a.client.send({ type: 'GetBandwidthLimits' });
+    await a.client.expect('BandwidthLimits');
+    expect(stub!.stats().queuedMessages).toBe(1);
+    expect((await b.client.expect('MessagePayload')).payload[0]).toBe(0);
+    expect((await b.client.expect('MessagePayload', 3000)).payload[0]).toBe(1);
   });
 
   it('rejects a drop probability outside [0, 1]', async () => {
