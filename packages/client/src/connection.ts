@@ -9,7 +9,6 @@ import {
   messageInfo,
   type BandwidthLimits2003Message,
   type BandwidthLimitsMessage,
-  type DestReplyMessage,
   type HostReplyMessage,
   type Message,
   type SessionStatusMessage,
@@ -142,6 +141,8 @@ export class Connection {
   #routerVersion: string | undefined;
   #nonce = 0;
   #requestId = 0;
+  /** Reconnect attempts since the last link that brought every session back. */
+  #reconnectAttempts = 0;
   readonly #sessions = new Set<Session>();
   readonly #byId = new Map<number, Session>();
   /** CreateSession replies are matched by order only, so only one may be outstanding. */
@@ -149,7 +150,6 @@ export class Connection {
   #pendingCreate: PendingCreate | undefined;
   #handshake: Deferred<SetDateMessage> | undefined;
   readonly #lookups = new Map<number, Deferred<HostReplyMessage>>();
-  readonly #destLookups: Deferred<DestReplyMessage>[] = [];
   readonly #bandwidth: Deferred<BandwidthLimitsMessage | BandwidthLimits2003Message>[] = [];
 
   /** @internal Use connect(). */
@@ -161,7 +161,6 @@ export class Connection {
     this.#logger = options.logger ?? silentLogger;
     const auto = options.autoReconnect;
     this.#policy = auto === undefined || auto === false ? undefined : { ...defaultReconnectPolicy, ...(auto === true ? {} : auto) };
-    this.#linkUp.promise.catch(() => undefined);
     this.closed = new Promise((resolve) => {
       this.#resolveClosed = resolve;
     });
@@ -379,7 +378,6 @@ export class Connection {
     this.#pendingCreate?.reply.reject(lost);
     for (const d of this.#lookups.values()) d.reject(lost);
     this.#lookups.clear();
-    for (const d of this.#destLookups.splice(0)) d.reject(lost);
     for (const d of this.#bandwidth.splice(0)) d.reject(lost);
     this.#byId.clear();
     if (this.#state !== 'open') return;
@@ -393,14 +391,14 @@ export class Connection {
     }
     this.#state = 'reconnecting';
     this.#linkUp = deferred();
-    this.#linkUp.promise.catch(() => undefined);
     void this.#reconnect(error);
   }
 
   async #reconnect(cause: I2cpError): Promise<void> {
     const policy = this.#policy!;
     let last = cause;
-    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
+    while (this.#reconnectAttempts < policy.maxAttempts) {
+      const attempt = this.#reconnectAttempts++;
       try {
         await delay(backoffDelay(policy, attempt), this.#closing.signal);
       } catch {
@@ -427,6 +425,7 @@ export class Connection {
           session.end(toI2cpError(error, 'SESSION_REFUSED', 'the session could not be recreated'));
         }
       }
+      this.#reconnectAttempts = 0;
       return;
     }
     this.#finish(new I2cpError('CONNECTION_FAILED', `gave up reconnecting after ${policy.maxAttempts} attempts: ${last.message}`, { cause: last }));
@@ -504,9 +503,6 @@ export class Connection {
         pending?.resolve(message);
         return;
       }
-      case 'DestReply':
-        this.#destLookups.shift()?.resolve(message);
-        return;
       case 'BandwidthLimits':
         this.#bandwidth.shift()?.resolve(message);
         return;
@@ -532,6 +528,7 @@ export class Connection {
       case 'GetDate':
       case 'DestLookup':
       case 'HostLookup':
+      case 'DestReply':
       case 'BlindingInfo':
       case 'SetBandwidthLimits':
       case 'GetTrustedRouters':
@@ -549,7 +546,8 @@ export class Connection {
       case 'AddressRotationPeriod':
       case 'LastAddressRotation':
       case 'Peers':
-        // Client-to-router and admin messages have no meaning arriving here; @i2cp/admin handles the admin replies.
+        // Client-to-router messages, replies to requests this client never makes (DestLookup), and admin
+        // replies (@i2cp/admin's business) have no meaning arriving here.
         this.#logger.warn('ignored unexpected message from the router', { type: message.type });
     }
   }
@@ -646,7 +644,6 @@ export class Connection {
     this.#pendingCreate?.reply.reject(closed);
     for (const d of this.#lookups.values()) d.reject(closed);
     this.#lookups.clear();
-    for (const d of this.#destLookups.splice(0)) d.reject(closed);
     for (const d of this.#bandwidth.splice(0)) d.reject(closed);
     this.#linkUp.reject(closed);
     for (const s of [...this.#sessions]) s.end(error);

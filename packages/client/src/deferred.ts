@@ -1,4 +1,9 @@
-/** A promise with its settle functions (Promise.withResolvers needs Node 22; we support 20). */
+/**
+ * A promise with its settle functions (Promise.withResolvers needs Node 22; we support 20).
+ * Internal pending slots are often rejected when nobody waits on them any more (a write failed
+ * first, the caller gave up): such a rejection is expected, so it never counts as unhandled.
+ * Whoever awaits the promise still gets it.
+ */
 export interface Deferred<T> {
   readonly promise: Promise<T>;
   resolve(value: T): void;
@@ -12,5 +17,6 @@ export function deferred<T>(): Deferred<T> {
     resolve = res;
     reject = rej;
   });
+  promise.catch(() => undefined);
   return { promise, resolve, reject };
 }

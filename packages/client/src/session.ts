@@ -337,12 +337,10 @@ export class Session {
     for (const r of this.#reconfigures.splice(0)) r.reject(lost);
     this.#announced.clear();
     this.#leaseSetAnswered.reject(lost);
-    this.#leaseSetAnswered.promise.catch(() => undefined);
     this.#leaseSetAnswered = deferred();
     if (this.#state === 'open') {
       this.#state = 'suspended';
       this.#usable = deferred();
-      this.#usable.promise.catch(() => undefined);
     }
   }
 
@@ -362,9 +360,7 @@ export class Session {
     for (const r of this.#reconfigures.splice(0)) r.reject(closedError);
     this.#destroyReply?.resolve(undefined);
     this.#leaseSetAnswered.reject(closedError);
-    this.#leaseSetAnswered.promise.catch(() => undefined);
     this.#usable.reject(closedError);
-    this.#usable.promise.catch(() => undefined);
     for (const s of this.#subscribers) s.queue.end(error);
     this.#backlog.end();
     this.#abuse.end();
@@ -474,7 +470,7 @@ export class Session {
       return { status: undefined, name: 'Sent', success: true, final: true, messageId: undefined };
     }
     const pending: PendingSend = {
-      result: settledLater(),
+      result: deferred(),
       message: { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce },
       fireAndForget,
       accepted: false,
@@ -489,7 +485,7 @@ export class Session {
 
   async #send2003(destination: Destination, payload: Uint8Array, fireAndForget: boolean, signal: AbortSignal | undefined): Promise<SendResult> {
     const message: SendMessageMessage = { type: 'SendMessage', sessionId: this.#id, destination, payload };
-    const pending: PendingSend = { result: settledLater(), message, fireAndForget, accepted: false, messageId: undefined };
+    const pending: PendingSend = { result: deferred(), message, fireAndForget, accepted: false, messageId: undefined };
     // The router answers every SendMessage with "accepted" in order; that is how statuses are matched.
     this.#awaitingAccept.push(pending);
     const written = this.#host.write(message);
@@ -502,7 +498,6 @@ export class Session {
       this.#host.logger.debug('send not written', { error: String(error) });
     });
     return raceSignal(pending.result.promise, signal, () => {
-      pending.result.promise.catch(() => undefined);
       const i = this.#awaitingAccept.indexOf(pending);
       // An unaccepted send must stay in the queue to match its status; it is just no longer reported.
       if (i >= 0) this.#awaitingAccept[i] = { ...pending, fireAndForget: true };
@@ -619,13 +614,6 @@ export class Session {
     }
     if (!taken) this.#backlog.push(message);
   }
-}
-
-/** A send's result: rejections are observed here too, since a fire-and-forget entry may never be awaited. */
-function settledLater(): Deferred<SendResult> {
-  const d = deferred<SendResult>();
-  d.promise.catch(() => undefined);
-  return d;
 }
 
 function matches(s: Subscriber, m: ReceivedMessage): boolean {

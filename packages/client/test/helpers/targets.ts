@@ -59,13 +59,13 @@ export function startStub(): Promise<RouterStub> {
 }
 
 /** Connections opened in a test are closed after it, whatever happened. */
-export function useConnections(): { track(c: Connection): Connection } {
+export function useConnections(): { track: (c: Connection) => Connection } {
   const open: Connection[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close()));
   });
   return {
-    track(c) {
+    track: (c) => {
       open.push(c);
       return c;
     },

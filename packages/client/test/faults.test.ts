@@ -1,0 +1,161 @@
+// What happens when the router goes away: killed mid-send, shut down, gone for good, back again.
+// Routers and proxies are private to each test and stopped after it; every wait is bounded.
+import { afterEach, describe, expect, test } from 'vitest';
+import { bytesEqual, isI2cpError, type Dialect } from '@i2cp/data';
+import { createRouterStub, type RouterStub, type RouterStubOptions } from '@i2cp/router-stub';
+import { connect, type Connection, type ConnectOptions, type Session } from '../src/index.js';
+import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
+import { nextMessage, patterned, stubTarget } from './helpers/targets.js';
+
+const FAST_RECONNECT = { initialDelayMs: 10, maxDelayMs: 50 } as const;
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function stubWith(options: RouterStubOptions = {}): Promise<RouterStub> {
+  const stub = await createRouterStub({ port: 0, logLevel: 'error', ...options });
+  cleanups.push(() => stub.close());
+  return stub;
+}
+
+async function proxyTo(stub: RouterStub): Promise<TcpProxy> {
+  const proxy = await startTcpProxy(stub.address);
+  cleanups.push(() => proxy.close());
+  return proxy;
+}
+
+async function open(dialect: Dialect, port: number, extra: Partial<ConnectOptions> = {}): Promise<{ connection: Connection; session: Session }> {
+  const connection = await connect({ host: '127.0.0.1', port, dialect, signal: AbortSignal.timeout(5000), ...extra });
+  cleanups.push(() => connection.close());
+  const keys = stubTarget(dialect, 'tcp', () => {
+    throw new Error('unused');
+  }).keys();
+  const session = await connection.createSession({ keys, signal: AbortSignal.timeout(5000) });
+  return { connection, session };
+}
+
+/** Settles every promise or fails the test after `ms`: the point is that nothing hangs. */
+async function settleWithin<T>(promises: readonly Promise<T>[], ms = 5000): Promise<PromiseSettledResult<T>[]> {
+  return Promise.race([
+    Promise.allSettled(promises),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not settled within ${ms} ms`)), ms).unref()),
+  ]);
+}
+
+function expectTypedRejections(results: readonly PromiseSettledResult<unknown>[], codes: readonly string[]): number {
+  let rejected = 0;
+  for (const r of results) {
+    if (r.status === 'fulfilled') continue;
+    rejected++;
+    expect(isI2cpError(r.reason)).toBe(true);
+    expect(codes).toContain((r.reason as { code: string }).code);
+  }
+  return rejected;
+}
+
+describe.each(['current', '2003'] as const)('router killed (%s)', (dialect) => {
+  test('mid-send: every pending promise settles with a typed error, iterators and closed report the cause', async () => {
+    // Latency keeps the final statuses outstanding when the link dies.
+    const stub = await stubWith({ simulation: { latencyMs: 2000 } });
+    const proxy = await proxyTo(stub);
+    const recipient = await open(dialect, stub.address.port);
+    const sender = await open(dialect, proxy.port);
+    const iterating = (async () => {
+      for await (const m of sender.session.messages()) expect(m).toBeDefined();
+    })();
+    const sends = Array.from({ length: 20 }, (_, i) => sender.session.send(recipient.session.destination, patterned(1000, i)));
+    const more = dialect === 'current' ? [sender.connection.bandwidthLimits(), sender.session.lookup('somewhere.i2p')] : [];
+    proxy.killAll();
+    const results = await settleWithin<unknown>([...sends, ...more]);
+    expect(expectTypedRejections(results, ['DISCONNECTED', 'SESSION_CLOSED', 'CLOSED'])).toBe(results.length);
+    const closed = await sender.connection.closed;
+    expect(closed).toMatchObject({ code: 'DISCONNECTED' });
+    await expect(sender.session.closed).resolves.toMatchObject({ code: 'DISCONNECTED' });
+    await expect(iterating).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    await expect(sender.session.send(recipient.session.destination, patterned(1))).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
+    await expect(sender.connection.createSession({ keys: stubTarget(dialect, 'tcp', () => stub).keys() })).rejects.toMatchObject({ code: 'CLOSED' });
+  });
+
+  test('shut down: the Disconnect reason reaches closed, pending calls settle, no reconnect without "restart"', async () => {
+    const stub = await stubWith({ simulation: { latencyMs: 2000 } });
+    const recipient = await open(dialect, stub.address.port);
+    const sender = await open(dialect, stub.address.port, { autoReconnect: FAST_RECONNECT });
+    const sends = Array.from({ length: 5 }, (_, i) => sender.session.send(recipient.session.destination, patterned(10, i)));
+    const settled = settleWithin(sends);
+    await stub.close();
+    const results = await settled;
+    expectTypedRejections(results, ['DISCONNECTED', 'SESSION_CLOSED']);
+    const closed = await sender.connection.closed;
+    expect(closed?.code).toBe('DISCONNECTED');
+    expect(closed?.message).toMatch(/router shutting down/);
+    expect(sender.connection.state).toBe('closed');
+  });
+
+  test('gone for good: reconnecting gives up after maxAttempts; waiting sends settle', async () => {
+    const stub = await stubWith();
+    const proxy = await proxyTo(stub);
+    const { connection, session } = await open(dialect, proxy.port, { autoReconnect: { ...FAST_RECONNECT, maxAttempts: 3 } });
+    proxy.setAccepting(false);
+    proxy.killAll();
+    const waiting = session.send(session.destination, patterned(5));
+    const [closed, sent] = await settleWithin<unknown>([connection.closed, waiting]);
+    expect(closed).toMatchObject({ status: 'fulfilled', value: { code: 'CONNECTION_FAILED' } });
+    // Written before the drop was noticed (its status is lost: DISCONNECTED) or waiting for the session (SESSION_CLOSED).
+    expectTypedRejections([sent!], ['DISCONNECTED', 'SESSION_CLOSED']);
+    await expect(session.closed).resolves.toMatchObject({ code: 'CONNECTION_FAILED' });
+  });
+});
+
+describe('reconnect', () => {
+  test('current: the session is recreated; sends in flight fail typed; later sends and the same iterator work', async () => {
+    const stub = await stubWith({ simulation: { latencyMs: 300 } });
+    const proxy = await proxyTo(stub);
+    const a = await open('current', stub.address.port);
+    const b = await open('current', proxy.port, { autoReconnect: FAST_RECONNECT });
+    const inbox = b.session.messages()[Symbol.asyncIterator]();
+    const inFlight = b.session.send(a.session.destination, patterned(10));
+    proxy.killAll();
+    await expect(inFlight).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    expect(['suspended', 'open']).toContain(b.session.state);
+    // send() waits for the session to be back; sent from b, it also proves b's lease set is in.
+    const aInbox = a.session.messages()[Symbol.asyncIterator]();
+    const back = await b.session.send(a.session.destination, patterned(20), { signal: AbortSignal.timeout(5000) });
+    expect(back.success).toBe(true);
+    expect(bytesEqual((await nextMessage(aInbox)).payload, patterned(20))).toBe(true);
+    expect(b.connection.state).toBe('open');
+    expect(b.session.state).toBe('open');
+    const again = await a.session.send(b.session.destination, patterned(30), { signal: AbortSignal.timeout(5000) });
+    expect(again.success).toBe(true);
+    expect(bytesEqual((await nextMessage(inbox)).payload, patterned(30))).toBe(true);
+  });
+
+  test('2003: the session resumes with the same id and nothing sent meanwhile is lost', async () => {
+    const stub = await stubWith();
+    const proxy = await proxyTo(stub);
+    const a = await open('2003', stub.address.port);
+    const b = await open('2003', proxy.port, { autoReconnect: FAST_RECONNECT });
+    const id = b.session.id;
+    const inbox = b.session.messages()[Symbol.asyncIterator]();
+    // b's lease set went through the proxy before b's own send: once a has that message, b is reachable.
+    const aInbox = a.session.messages()[Symbol.asyncIterator]();
+    await b.session.send(a.session.destination, patterned(3), { signal: AbortSignal.timeout(5000) });
+    expect(bytesEqual((await nextMessage(aInbox)).payload, patterned(3))).toBe(true);
+    proxy.setAccepting(false);
+    proxy.killAll();
+    const payloads = Array.from({ length: 8 }, (_, i) => patterned(500 + i, i));
+    for (const p of payloads) {
+      const r = await a.session.send(b.session.destination, p, { signal: AbortSignal.timeout(5000) });
+      // The router holds them for the detached session.
+      expect(r).toMatchObject({ success: true });
+    }
+    expect(b.session.state).toBe('suspended');
+    proxy.setAccepting(true);
+    for (const p of payloads) expect(bytesEqual((await nextMessage(inbox)).payload, p)).toBe(true);
+    expect(b.session.id).toBe(id);
+    expect(b.session.state).toBe('open');
+    const reply = await b.session.send(a.session.destination, patterned(7), { signal: AbortSignal.timeout(5000) });
+    expect(reply.success).toBe(true);
+  });
+});
