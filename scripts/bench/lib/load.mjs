@@ -125,42 +125,66 @@ export async function runBestOf(times, loadCase) {
 
 /** @param {string} file */
 function forkLoadProcess(file) {
-  return fork(fileURLToPath(new URL(`./${file}`, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL(`./${file}`, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  inboxOf(child);
+  return child;
 }
 
 /**
+ * Messages from a child are kept from the moment it is forked, so a reply that comes before
+ * anyone waits for it is not lost.
+ * @typedef {{ messages: any[], exited: boolean, wake: Set<() => void> }} Inbox
+ * @type {WeakMap<import('node:child_process').ChildProcess, Inbox>}
+ */
+const inboxes = new WeakMap();
+
+/** @param {import('node:child_process').ChildProcess} child */
+function inboxOf(child) {
+  let inbox = inboxes.get(child);
+  if (inbox === undefined) {
+    const created = /** @type {Inbox} */ ({ messages: [], exited: false, wake: new Set() });
+    child.on('message', (message) => {
+      created.messages.push(message);
+      for (const wake of created.wake) wake();
+    });
+    child.once('exit', () => {
+      created.exited = true;
+      for (const wake of created.wake) wake();
+    });
+    inboxes.set(child, created);
+    inbox = created;
+  }
+  return inbox;
+}
+
+/**
+ * The next message of that type from a child process (forked by this module, or watched from its
+ * fork on through this function); an 'error' message or the child's exit rejects.
  * @param {import('node:child_process').ChildProcess} child
  * @param {string} type
  * @param {number} timeoutMs
  * @returns {Promise<Record<string, unknown>>}
  */
 export function nextMessage(child, type, timeoutMs) {
+  const inbox = inboxOf(child);
   return new Promise((resolve, reject) => {
-    const cleanup = () => {
+    /** @param {Error | undefined} error @param {Record<string, unknown>} [message] */
+    const finish = (error, message) => {
       clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
+      inbox.wake.delete(check);
+      if (error) reject(error);
+      else resolve(message ?? {});
     };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`no '${type}' from load process within ${timeoutMs} ms`));
-    }, timeoutMs);
-    /** @param {any} message */
-    const onMessage = (message) => {
-      if (message?.type === 'error') {
-        cleanup();
-        reject(new Error(`load process failed: ${message.message}`));
-      } else if (message?.type === type) {
-        cleanup();
-        resolve(message);
-      }
+    const check = () => {
+      const failure = inbox.messages.find((m) => m?.type === 'error');
+      if (failure) return finish(new Error(`load process failed: ${failure.message}`));
+      const index = inbox.messages.findIndex((m) => m?.type === type);
+      if (index >= 0) return finish(undefined, inbox.messages.splice(index, 1)[0]);
+      if (inbox.exited) finish(new Error(`load process exited before sending '${type}'`));
     };
-    const onExit = () => {
-      cleanup();
-      reject(new Error(`load process exited before sending '${type}'`));
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
+    const timer = setTimeout(() => finish(new Error(`no '${type}' from load process within ${timeoutMs} ms`)), timeoutMs);
+    inbox.wake.add(check);
+    check();
   });
 }
 
