@@ -67,6 +67,7 @@ export default {
 
           await run(`${name} decode`, dialect, size, () => decodeAll(codec, [stream], dialect));
           if (dialect === 'current') {
+            /** @type {Uint8Array[]} */
             const reads = [];
             for (let at = 0; at < stream.length; at += SOCKET_READ) reads.push(stream.subarray(at, at + SOCKET_READ));
             await run(`${name} decode, 64 KiB reads`, dialect, size, () => decodeAll(codec, reads, dialect));
