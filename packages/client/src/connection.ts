@@ -373,7 +373,8 @@ export class Connection {
     link.lost = true;
     link.transport.close().catch(() => undefined);
     if (this.#link !== link) return;
-    const lost = new I2cpError(error.code === 'CLOSED' ? 'CLOSED' : 'DISCONNECTED', error.message, { cause: error });
+    // Pending calls learn that the link is gone; a bad byte stream or the like stays visible as the cause.
+    const lost = ['DISCONNECTED', 'CLOSED', 'AUTH_FAILED'].includes(error.code) ? error : new I2cpError('DISCONNECTED', error.message, { cause: error });
     this.#handshake?.reject(lost);
     this.#pendingCreate?.reply.reject(lost);
     for (const d of this.#lookups.values()) d.reject(lost);

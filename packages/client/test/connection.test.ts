@@ -1,0 +1,193 @@
+// Connection-level behaviour on the router stub and on hand-made misbehaving servers (loopback only).
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { bytesEqual, generateDestination } from '@i2cp/data';
+import { createRouterStub, type RouterStub, type RouterStubOptions } from '@i2cp/router-stub';
+import { connect, createTcpTransport, Protocol, type Connection, type ConnectOptions, type Session } from '../src/index.js';
+import { nextMessage, patterned } from './helpers/targets.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function stubWith(options: RouterStubOptions = {}): Promise<RouterStub> {
+  const stub = await createRouterStub({ port: 0, logLevel: 'error', ...options });
+  cleanups.push(() => stub.close());
+  return stub;
+}
+
+async function connected(stub: RouterStub, extra: Partial<ConnectOptions> = {}): Promise<Connection> {
+  const connection = await connect({ host: stub.address.host, port: stub.address.port, signal: AbortSignal.timeout(5000), ...extra });
+  cleanups.push(() => connection.close());
+  return connection;
+}
+
+async function session(connection: Connection, options: Record<string, string> = {}): Promise<Session> {
+  const keys = connection.dialect === '2003' ? generateDestination({ sigType: 0 }) : generateDestination();
+  return connection.createSession({ keys, options, signal: AbortSignal.timeout(5000) });
+}
+
+/** A TCP server that does whatever `onSocket` says; closed after the test. */
+async function rawServer(onSocket: (socket: Socket) => void): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    onSocket(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  );
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('connecting', () => {
+  test('a closed port is CONNECTION_FAILED', async () => {
+    const port = await rawServer((s) => s.destroy());
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    expect(port).not.toBe(closedPort);
+    await expect(connect({ port: closedPort })).rejects.toMatchObject({ code: 'CONNECTION_FAILED' });
+  });
+
+  test('an aborted signal is ABORTED, a timed-out one TIMEOUT', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(connect({ port: 1, signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    const silent = await rawServer(() => undefined);
+    await expect(connect({ port: silent, signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  test('a server that never answers GetDate is HANDSHAKE_FAILED after handshakeTimeoutMs', async () => {
+    const port = await rawServer(() => undefined);
+    await expect(connect({ port, handshakeTimeoutMs: 100 })).rejects.toMatchObject({ code: 'HANDSHAKE_FAILED' });
+  });
+
+  test('bad bytes from the server fail the connection with the decoding error as cause, never a crash', async () => {
+    // A frame header announcing a 16 MiB body: refused before anything is buffered.
+    const port = await rawServer((s) => s.write(Uint8Array.of(0x01, 0x00, 0x00, 0x00, 33)));
+    const failure = await connect({ port, handshakeTimeoutMs: 5000 }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'DISCONNECTED', cause: { code: 'FRAME_TOO_LARGE' } });
+  });
+
+  test('a fixed Transport is used as given (here the stub\'s in-memory pair)', async () => {
+    const stub = await stubWith();
+    const connection = await connect({ transport: stub.connectMemory() });
+    cleanups.push(() => connection.close());
+    const s = await session(connection);
+    expect(s.state).toBe('open');
+  });
+
+  test('createTcpTransport validates its port at once', () => {
+    expect(() => createTcpTransport({ host: '127.0.0.1', port: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('authentication (current dialect)', () => {
+  test('right credentials open sessions; wrong ones are AUTH_FAILED', async () => {
+    const stub = await stubWith({ auth: { username: 'alice', password: 'secret' } });
+    const good = await connected(stub, { username: 'alice', password: 'secret' });
+    expect((await session(good)).state).toBe('open');
+    await expect(connect({ port: stub.address.port, username: 'alice', password: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+  });
+});
+
+describe('messages()', () => {
+  test('filters by protocol and port; unmatched messages wait for a later consumer', async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub);
+    const b = await session(connection);
+    const a = await session(connection);
+    const port7 = b.messages({ port: 7 })[Symbol.asyncIterator]();
+    await a.send(b.destination, patterned(5, 1), { toPort: 9, protocol: Protocol.Streaming });
+    await a.send(b.destination, patterned(5, 2), { toPort: 7 });
+    const first = await nextMessage(port7);
+    expect(first).toMatchObject({ toPort: 7, protocol: Protocol.RawDatagram });
+    expect(bytesEqual(first.payload, patterned(5, 2))).toBe(true);
+    const streaming = await nextMessage(b.messages({ protocol: Protocol.Streaming })[Symbol.asyncIterator]());
+    expect(streaming).toMatchObject({ toPort: 9, protocol: Protocol.Streaming });
+  });
+
+  test('bad filters and sizes are rejected at once', async () => {
+    const stub = await stubWith();
+    const s = await session(await connected(stub));
+    expect(() => s.messages({ port: 70_000 })).toThrow(RangeError);
+    expect(() => s.messages({ protocol: -1 })).toThrow(RangeError);
+    await expect(s.send(s.destination, patterned(1), { fromPort: 65_536 })).rejects.toThrow(RangeError);
+    await expect(s.send(s.destination, patterned(40_961))).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  test('an aborted iteration ends with ABORTED', async () => {
+    const stub = await stubWith();
+    const s = await session(await connected(stub));
+    const controller = new AbortController();
+    const it = s.messages({ signal: controller.signal })[Symbol.asyncIterator]();
+    const waiting = it.next();
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});
+
+describe('send options', () => {
+  test('an expiration in the past gets MessageExpired; one in the future is delivered', async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub);
+    const b = await session(connection);
+    const a = await session(connection);
+    expect(await a.send(b.destination, patterned(3), { expires: Date.now() - 60_000 })).toMatchObject({ status: 14, name: 'MessageExpired', success: false });
+    expect(await a.send(b.destination, patterned(3), { expires: new Date(Date.now() + 60_000) })).toMatchObject({ success: true });
+  });
+
+  test('host names configured at the router resolve (i2cp.stub.hostname)', async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub);
+    const named = await session(connection, { 'i2cp.stub.hostname': 'named.i2p' });
+    const asker = await session(connection);
+    expect(bytesEqual((await asker.lookup('named.i2p')).bytes, named.destination.bytes)).toBe(true);
+    expect(await asker.send('named.i2p', patterned(2))).toMatchObject({ success: true });
+  });
+});
+
+describe('ReportAbuse and Disconnect, both ways', () => {
+  test('2003: the router reports a flood to the recipient; the client reports abuse to the router', async () => {
+    const stub = await stubWith({ limits: { floodMessagesPerSecond: 2 } });
+    const connection = await connected(stub, { dialect: '2003' });
+    const b = await session(connection);
+    const a = await session(connection);
+    const reports = b.abuseReports()[Symbol.asyncIterator]();
+    for (let i = 0; i < 4; i++) await a.send(b.destination, patterned(4, i));
+    const report = await nextMessage(reports);
+    expect(report.reason).toMatch(/flood/);
+    expect(report.severity).toBeGreaterThan(0);
+    await b.reportAbuse({ severity: 200, reason: 'spam', messageId: 0 });
+    // A reply on the same connection proves the report was read before it.
+    await b.reconfigure({});
+    expect(stub.stats().abuseReports).toBe(1);
+  });
+
+  test('close() tells the router why in a Disconnect', async () => {
+    const records: { msg: string; reason?: unknown }[] = [];
+    const capture = (msg: string, fields?: Readonly<Record<string, unknown>>): void => {
+      records.push({ msg, reason: fields?.['reason'] });
+    };
+    const stub = await stubWith({ logger: { debug: capture, info: capture, warn: capture, error: capture } });
+    const connection = await connected(stub);
+    await session(connection);
+    await connection.close({ reason: 'bye for now' });
+    await stub.close();
+    expect(records).toContainEqual({ msg: 'client disconnected', reason: 'bye for now' });
+  });
+});
