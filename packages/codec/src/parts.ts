@@ -5,12 +5,12 @@
 import { EncodeError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
 import { FRAME_HEADER_BYTES, writeFrameHeader } from './frame.js';
-import { encodeMessageBody } from './message.js';
+import { messageInfo } from './catalogue.js';
+import { sendTrailer } from './messages/send-trailer.js';
 import type { SendMessageExpiresMessage, SendMessageMessage } from './messages/types.js';
 import { MessageType } from './messages/types.js';
 
 const PAYLOAD_FIXED = 2 + 4 + 4;
-const EMPTY = new Uint8Array(0);
 
 /** MessagePayload as [frame header + SessionId + MessageId + payload length, payload]. */
 export function encodeMessagePayloadParts(sessionId: number, messageId: number, payload: Uint8Array): [Uint8Array, Uint8Array] {
@@ -32,16 +32,21 @@ export function encodeMessagePayloadParts(sessionId: number, messageId: number, 
  * trailer, so it gets two parts. Validation is the same as encodeMessage's.
  */
 export function encodeSendMessageParts(message: SendMessageMessage | SendMessageExpiresMessage, dialect: Dialect): Uint8Array[] {
+  const id = MessageType[message.type];
+  if (messageInfo(id, dialect) === undefined) throw new EncodeError(`${message.type} does not exist in dialect '${dialect}'`);
+  const trailer = sendTrailer(message, dialect);
+  checkRange(message.sessionId, 0xffff, 'SessionId');
   const { payload } = message;
-  const fields = encodeMessageBody({ ...message, payload: EMPTY }, dialect);
-  const headFields = 2 + message.destination.bytes.length + 4;
-  const bodyLength = fields.length + payload.length;
+  const destination = message.destination.bytes;
+  const fields = 2 + destination.length + 4;
+  const bodyLength = fields + payload.length + trailer.length;
   checkRange(bodyLength, 0xffff_ffff, 'SendMessage body length');
-  const head = new Uint8Array(FRAME_HEADER_BYTES + headFields);
-  writeFrameHeader(head, 0, MessageType[message.type], bodyLength);
-  head.set(fields.subarray(0, headFields), FRAME_HEADER_BYTES);
+  const head = new Uint8Array(FRAME_HEADER_BYTES + fields);
+  writeFrameHeader(head, 0, id, bodyLength);
+  head[5] = message.sessionId >>> 8;
+  head[6] = message.sessionId & 0xff;
+  head.set(destination, 7);
   writeU32(head, head.length - 4, payload.length);
-  const trailer = fields.subarray(headFields);
   return trailer.length === 0 ? [head, payload] : [head, payload, trailer];
 }
 

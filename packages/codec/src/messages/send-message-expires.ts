@@ -1,6 +1,7 @@
 import { readDestination, readPayload, writeDestination, writePayload } from '@i2cp/data';
 import type { MessageCodec } from './codec.js';
 import { readSessionId, writeSessionId } from './fields.js';
+import { sendTrailer } from './send-trailer.js';
 
 /**
  * SendMessage plus DateAndFlags: 2 bytes of flags and the low 6 bytes of the expiration Date.
@@ -8,13 +9,12 @@ import { readSessionId, writeSessionId } from './fields.js';
  */
 export const sendMessageExpires: MessageCodec<'SendMessageExpires'> = {
   name: 'SendMessageExpires',
-  encode: (w, m) => {
+  encode: (w, m, dialect) => {
+    const trailer = sendTrailer(m, dialect);
     writeSessionId(w, m.sessionId);
     writeDestination(w, m.destination);
     writePayload(w, m.payload);
-    w.u32(m.nonce, 'nonce');
-    w.u16(m.flags, 'flags');
-    w.uint(m.expiration, 6, 'expiration');
+    w.bytes(trailer);
   },
   decode: (r) => ({
     type: 'SendMessageExpires',

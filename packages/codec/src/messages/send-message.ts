@@ -1,17 +1,17 @@
 import { readDestination, readPayload, writeDestination, writePayload } from '@i2cp/data';
 import type { MessageCodec } from './codec.js';
-import { forbidden, readSessionId, required, writeSessionId } from './fields.js';
+import { readSessionId, writeSessionId } from './fields.js';
+import { sendTrailer } from './send-trailer.js';
 
 /** SessionId, Destination, Payload; the current dialect appends the client's 4-byte nonce. */
 export const sendMessage: MessageCodec<'SendMessage'> = {
   name: 'SendMessage',
   encode: (w, m, dialect) => {
-    const nonce = dialect === 'current' ? required(m.nonce, 'a nonce', 'SendMessage', dialect) : undefined;
-    if (dialect === '2003') forbidden(m.nonce, 'nonce', 'SendMessage', dialect);
+    const trailer = sendTrailer(m, dialect);
     writeSessionId(w, m.sessionId);
     writeDestination(w, m.destination);
     writePayload(w, m.payload);
-    if (nonce !== undefined) w.u32(nonce, 'nonce');
+    w.bytes(trailer);
   },
   decode: (r, dialect) => {
     const sessionId = readSessionId(r);
