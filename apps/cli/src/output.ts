@@ -6,10 +6,17 @@ export interface Output {
   data(text: string, value?: unknown): void;
   /** Progress or status for a person; dropped with --quiet or --json. */
   info(text: string): void;
+  /** A state other programs may wait for ("listening as …"), on stderr; dropped with --quiet only. */
+  notice(text: string): void;
+  /** A progress line redrawn in place; only on a TTY, never with --quiet or --json. done ends it. */
+  progress(text: string, done?: boolean): void;
+  /** A log line on stderr, written whatever --quiet or --json say (the caller filters by level). */
+  log(text: string): void;
   warn(text: string): void;
   error(text: string): void;
   green(text: string): string;
   red(text: string): string;
+  yellow(text: string): string;
   dim(text: string): string;
 }
 
@@ -33,6 +40,16 @@ export function createOutput(
     info(text) {
       if (!quiet && !json) streams.stderr.write(`${text}\n`);
     },
+    notice(text) {
+      if (!quiet) streams.stderr.write(`${text}\n`);
+    },
+    progress(text, done = false) {
+      if (quiet || json || streams.stderr.isTTY !== true) return;
+      streams.stderr.write(`\r\u001b[2K${text}${done ? '\n' : ''}`);
+    },
+    log(text) {
+      streams.stderr.write(`${text}\n`);
+    },
     warn(text) {
       streams.stderr.write(`${paint(33)('warning:')} ${text}\n`);
     },
@@ -41,6 +58,7 @@ export function createOutput(
     },
     green: paint(32),
     red: paint(31),
+    yellow: paint(33),
     dim: paint(2),
   };
 }

@@ -7,6 +7,7 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, parseDialect, parseHostPort, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import type { Output } from '../output.js';
+import { waitForInterrupt } from '../signals.js';
 
 export const proxySpec: CommandSpec = {
   name: 'proxy',
@@ -132,15 +133,7 @@ export async function runProxy(args: ParsedArgs, out: Output): Promise<number> {
     server.listen(listen, '127.0.0.1', resolve);
   });
   out.info(`proxy listening on 127.0.0.1:${listen}, forwarding to ${target.host}:${target.port}`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await waitForInterrupt();
   server.close();
   return 0;
 }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { createRouterStub } from '@i2cp/router-stub';
-import type { RouterAdminHandler } from '@i2cp/router-stub';
+import { createLogger, createRouterStub } from '@i2cp/router-stub';
+import type { LogRecord, RouterAdminHandler } from '@i2cp/router-stub';
 import { createRouterAdmin } from '@i2cp/admin';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, numberOpt, parseDialect, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import type { Output } from '../output.js';
+import { waitForInterrupt } from '../signals.js';
 
 export const routerSpec: CommandSpec = {
   name: 'router',
@@ -28,11 +28,25 @@ export const routerSpec: CommandSpec = {
     latency: { type: 'string', value: 'MS', default: '0', description: 'simulated delivery latency' },
     jitter: { type: 'string', value: 'MS', default: '0', description: 'simulated latency jitter' },
     seed: { type: 'string', value: 'N', description: 'seed for the simulation (repeatable runs)' },
-    'log-level': { type: 'string', value: 'LEVEL', default: 'info', description: 'debug, info, warn or error' },
+    'log-level': { type: 'string', value: 'LEVEL', default: 'info', description: 'debug, info, warn or error (the log goes to stderr)' },
+    json: { type: 'boolean', description: 'the listening line and the log as JSON' },
+    quiet: { type: 'boolean', short: 'q', description: 'no log (same as --log-level error)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
   examples: ['i2cp router', 'i2cp router --port 0 --dialect 2003', 'I2CP_ADMIN_PASSPHRASE=secret i2cp router --data-dir ./state'],
 };
+
+/** The stub's log goes to stderr (stdout carries only the listening line): JSON lines with --json, else one readable line per record. */
+function logSink(out: Output): (record: LogRecord) => void {
+  return (record) => {
+    const fields = Object.entries(record.fields).filter(([, v]) => v !== undefined);
+    if (out.json) out.log(JSON.stringify({ time: new Date(record.time).toISOString(), level: record.level, msg: record.msg, ...Object.fromEntries(fields) }));
+    else {
+      const level = record.level === 'error' ? out.red(record.level) : record.level === 'warn' ? out.yellow(record.level) : out.dim(record.level);
+      out.log(`${new Date(record.time).toISOString()} ${level} ${record.msg}${fields.map(([k, v]) => ` ${k}=${String(v)}`).join('')}`);
+    }
+  };
+}
 
 export async function runRouter(args: ParsedArgs, out: Output): Promise<number> {
   const host = stringOpt(args, 'host') ?? '127.0.0.1';
@@ -40,7 +54,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
   const dialect = parseDialect(stringOpt(args, 'dialect'), true);
   const dataDir = stringOpt(args, 'data-dir');
   const passphraseFile = stringOpt(args, 'admin-passphrase-file');
-  const logLevel = stringOpt(args, 'log-level') ?? 'info';
+  const logLevel = out.quiet ? 'error' : (stringOpt(args, 'log-level') ?? 'info');
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw usageError('--log-level must be debug, info, warn or error');
   const wantsAdmin = passphraseFile !== undefined || process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
   if (wantsAdmin && dataDir === undefined) throw usageError('the admin passphrase needs --data-dir DIR to keep the admin state in');
@@ -55,7 +69,6 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
     });
   }
   const hostsFile = stringOpt(args, 'hosts');
-  if (hostsFile !== undefined) await readFile(hostsFile).catch(() => { throw usageError(`cannot read hosts file ${hostsFile}`); });
 
   const stub = await createRouterStub({
     host,
@@ -70,7 +83,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
     },
     ...(hostsFile !== undefined ? { hostsFile } : {}),
     ...(admin !== undefined ? { admin } : {}),
-    logLevel: logLevel as 'debug' | 'info' | 'warn' | 'error',
+    logger: createLogger({ level: logLevel as 'debug' | 'info' | 'warn' | 'error', sink: logSink(out) }),
   });
   out.data(`i2cp router stub listening on ${stub.address.host}:${stub.address.port} (dialect ${dialect}${admin ? ', admin enabled' : ''})`, {
     listening: stub.address,
@@ -78,15 +91,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
     admin: admin !== undefined,
   });
 
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await waitForInterrupt();
   out.info('stopping…');
   await stub.close();
   out.info('stopped');

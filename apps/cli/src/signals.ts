@@ -1,0 +1,34 @@
+import { I2cpError } from '@i2cp/data';
+
+export interface Interrupt {
+  /** Aborted by the first SIGINT or SIGTERM. */
+  readonly signal: AbortSignal;
+  /** Removes the handlers (they would otherwise pile up when main() runs many times in one process). */
+  dispose(): void;
+}
+
+/** Ctrl-C and `kill` end long-running commands through their normal clean-up path. */
+export function onInterrupt(): Interrupt {
+  const controller = new AbortController();
+  const dispose = (): void => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+  function stop(sig: NodeJS.Signals): void {
+    dispose();
+    controller.abort(new I2cpError('ABORTED', `interrupted by ${sig}`));
+  }
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { signal: controller.signal, dispose };
+}
+
+/** Resolves at the first SIGINT or SIGTERM. */
+export async function waitForInterrupt(): Promise<void> {
+  const { signal } = onInterrupt();
+  await new Promise<void>((resolve) => {
+    signal.addEventListener('abort', () => {
+      resolve();
+    });
+  });
+}
