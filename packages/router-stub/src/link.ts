@@ -27,6 +27,41 @@ export interface Link {
   destroy(): void;
 }
 
+/**
+ * Parts up to this size are copied into shared chunks; larger ones (payloads) go out as views.
+ * Each write() costs a stream request and each writev an iovec: for small frames that overhead is
+ * far larger than copying a few hundred bytes.
+ */
+const COPY_LIMIT = 512;
+const CHUNK_BYTES = 64 * 1024;
+
+function writeCoalesced(socket: Socket, parts: readonly Uint8Array[]): void {
+  let small = 0;
+  for (const part of parts) if (part.length <= COPY_LIMIT) small += part.length;
+  let chunk: Buffer | undefined;
+  let used = 0;
+  const flushChunk = (): void => {
+    if (chunk !== undefined && used > 0) socket.write(chunk.subarray(0, used));
+    chunk = undefined;
+    used = 0;
+  };
+  for (const part of parts) {
+    if (part.length > COPY_LIMIT) {
+      flushChunk();
+      socket.write(part);
+      continue;
+    }
+    if (chunk === undefined || used + part.length > chunk.length) {
+      flushChunk();
+      chunk = Buffer.allocUnsafe(Math.min(Math.max(small, part.length), CHUNK_BYTES));
+    }
+    chunk.set(part, used);
+    used += part.length;
+    small -= part.length;
+  }
+  flushChunk();
+}
+
 export function tcpLink(socket: Socket): Link {
   socket.setNoDelay(true);
   return {
@@ -52,7 +87,7 @@ export function tcpLink(socket: Socket): Link {
       if (socket.destroyed || !socket.writable) return;
       // Corking turns the batch into a single writev: one syscall for many frames.
       socket.cork();
-      for (const part of parts) socket.write(part);
+      writeCoalesced(socket, parts);
       socket.uncork();
     },
     pause() {
