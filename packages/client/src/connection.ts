@@ -89,6 +89,8 @@ export interface CloseOptions {
 /** A lookup the router did not answer within its own timeout plus this margin fails locally. */
 const LOOKUP_TIMEOUT_MS = 15_000;
 const LOOKUP_GRACE_MS = 5_000;
+/** A router that never asks for the lease set has no tunnels; Java's client gives up after 5 minutes too. */
+const LEASE_SET_WAIT_MS = 5 * 60_000;
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 7654;
 
@@ -456,7 +458,16 @@ export class Connection {
     } finally {
       release();
     }
-    if (!resumed) await raceSignal(session.leaseSetAnswered(), signal);
+    if (resumed) return;
+    const bound = AbortSignal.timeout(LEASE_SET_WAIT_MS);
+    try {
+      await raceSignal(session.leaseSetAnswered(), anySignal(signal, bound));
+    } catch (error) {
+      if (bound.aborted && signal?.aborted !== true) {
+        throw new I2cpError('TIMEOUT', `the router did not ask for the lease set within ${LEASE_SET_WAIT_MS / 1000} s (no tunnels?)`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   // ------------------------------------------------------------------ messages

@@ -22,6 +22,8 @@ export function clientSuite(target: Target): void {
       const connection = await target.connect();
       expect(connection.state).toBe('open');
       expect(connection.dialect).toBe(dialect);
+      expect(connection.sessions).toEqual([]);
+      expect(connection.routerNow() - Date.now() - connection.clockOffsetMs).toBeLessThanOrEqual(0);
       if (current) {
         expect(typeof connection.routerVersion).toBe('string');
         expect(Number.isFinite(connection.clockOffsetMs)).toBe(true);
@@ -35,9 +37,10 @@ export function clientSuite(target: Target): void {
 
     test.runIf(current)('sessions publish LS1 and LS2 lease sets', async () => {
       const [ls1, ls2] = await Promise.all([openSession(target, track, LS1), openSession(target, track, LS2)]);
-      for (const { session } of [ls1, ls2]) {
+      for (const { connection, session } of [ls1, ls2]) {
         expect(session.state).toBe('open');
         expect(session.id).toBeGreaterThanOrEqual(0);
+        expect(connection.sessions).toEqual([session]);
       }
       expect(ls1.session.options.get('i2cp.leaseSetType')).toBe('1');
     }, t);
