@@ -271,6 +271,16 @@ describe('current dialect: sending', () => {
     expect(bytesEqual((await b.client.expect('MessagePayload')).payload, payload)).toBe(true);
   });
 
+  it('ends the connection on ReceiveMessageBegin/End with an unknown MessageId (slow mode)', async () => {
+    await start();
+    const b = await openCurrentSession(await client(), {});
+    b.client.send({ type: 'ReceiveMessageEnd', sessionId: b.sessionId, messageId: 31 });
+    expect(await b.client.expectDisconnect()).toMatch(/ReceiveMessageEnd for unknown message id 31/);
+    const c = await openCurrentSession(await client(), {});
+    c.client.send({ type: 'ReceiveMessageBegin', sessionId: c.sessionId, messageId: 32 });
+    expect(await c.client.expectDisconnect()).toMatch(/ReceiveMessageBegin for unknown message id 32/);
+  });
+
   it('ignores BlindingInfo and records ReportAbuse', async () => {
     await start();
     const a = await openCurrentSession(await client());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateEncryptionKeys } from '@i2cp/data';
+import { generateEncryptionKeys, signLeaseSet2003 } from '@i2cp/data';
 import type { Destination } from '@i2cp/data';
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
@@ -79,6 +79,17 @@ describe('2003 dialect: sessions', () => {
       { type: 'ReceiveMessageEnd', sessionId: bogus, messageId: 1 },
       { type: 'ReconfigureSession', sessionId: bogus, config: sessionConfig(keys, '2003') },
       { type: 'DestroySession', sessionId: bogus, config: sessionConfig(keys, '2003') },
+      {
+        type: 'CreateLeaseSet',
+        dialect: '2003',
+        sessionId: bogus,
+        signingPrivateKey: keys.signingPrivateKey,
+        privateKey: keys.privateKey,
+        leaseSet: signLeaseSet2003(
+          { destination: keys.destination, encryptionKey: keys.destination.publicKey, signingKey: keys.destination.signingPublicKey, version: 1, leases: [] },
+          keys.signingPrivateKey,
+        ),
+      },
     ];
     for (const m of messages) {
       c.send(m);
