@@ -10,6 +10,7 @@ import { arbMessageOf } from './arbitraries.js';
 import { plain } from './plain.js';
 import { vectors2003 } from './vectors/messages-2003.js';
 import { vectorsCurrent } from './vectors/messages-current.js';
+import { vectorsI2pd } from './vectors/captured-i2pd.js';
 
 const DIALECTS: readonly Dialect[] = ['2003', 'current'];
 
@@ -43,7 +44,7 @@ describe.each(DIALECTS)('dialect %s', (dialect) => {
   );
 });
 
-const vectors = [...vectors2003, ...vectorsCurrent];
+const vectors = [...vectors2003, ...vectorsCurrent, ...vectorsI2pd];
 
 test.prop(
   [fc.constantFrom(...vectors), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), fc.nat({ max: 40 })],

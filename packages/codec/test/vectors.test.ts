@@ -9,8 +9,9 @@ import { plain } from './plain.js';
 import type { Vector } from './vectors/hex.js';
 import { vectors2003 } from './vectors/messages-2003.js';
 import { vectorsCurrent } from './vectors/messages-current.js';
+import { vectorsI2pd } from './vectors/captured-i2pd.js';
 
-const vectors: readonly Vector[] = [...vectors2003, ...vectorsCurrent];
+const vectors: readonly Vector[] = [...vectors2003, ...vectorsCurrent, ...vectorsI2pd];
 
 const bodyOf = (v: Vector): Uint8Array => v.frame.subarray(5);
 
