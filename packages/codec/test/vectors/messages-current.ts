@@ -2,7 +2,8 @@
  * Golden vectors for every message of the current dialect (ids 1–8, 20–23, 29–39, 41, 42).
  * The I2CP-wire §9 examples are taken as written there (spec-derived, not captured); the rest
  * are computed by hand from the layouts in I2CP-wire §4 (section named per vector). No public
- * byte capture of an I2CP session was found to add. Only the frame's 4-byte length is computed
+ * byte capture of an I2CP session was found; frames captured here from i2pd are in
+ * captured-i2pd.ts. Only the frame's 4-byte length is computed
  * for by-hand vectors; §9 vectors are literal, header included.
  */
 import type { Vector } from './hex.js';
