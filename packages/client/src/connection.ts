@@ -487,7 +487,12 @@ export class Connection {
     } catch (error) {
       return Promise.reject(toI2cpError(error, 'ENCODE_INVALID', `cannot encode ${message.type}`));
     }
-    return link.transport.write(bytes);
+    return link.transport.write(bytes).catch((error: unknown) => {
+      // A transport refusing bytes means the link is gone; CLOSED is kept for close() and the final end.
+      throw this.#state === 'closing' || this.#state === 'closed'
+        ? toI2cpError(error, 'CLOSED', 'the connection is closed')
+        : new I2cpError('DISCONNECTED', 'the link to the router failed while writing', { cause: error });
+    });
   }
 
   #dispatch(link: Link, message: Message): void {

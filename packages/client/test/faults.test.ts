@@ -1,9 +1,9 @@
 // What happens when the router goes away: killed mid-send, shut down, gone for good, back again.
 // Routers and proxies are private to each test and stopped after it; every wait is bounded.
 import { afterEach, describe, expect, test } from 'vitest';
-import { bytesEqual, isI2cpError, type Dialect } from '@i2cp/data';
+import { I2cpError, bytesEqual, isI2cpError, type Dialect } from '@i2cp/data';
 import { createRouterStub, type RouterStub, type RouterStubOptions } from '@i2cp/router-stub';
-import { connect, type Connection, type ConnectOptions, type Session } from '../src/index.js';
+import { connect, type Connection, type ConnectOptions, type Session, type Transport } from '../src/index.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
 import { nextMessage, patterned, stubTarget } from './helpers/targets.js';
 
@@ -163,3 +163,66 @@ describe('reconnect', () => {
     expect(reply.success).toBe(true);
   });
 });
+
+describe('reconnect through a transport factory', () => {
+  test('a dropped in-memory transport is replaced by a fresh one and the session comes back', async () => {
+    const stub = await stubWith();
+    const made: KillableTransport[] = [];
+    let reconnecting!: () => void;
+    const secondTransport = new Promise<void>((resolve) => {
+      reconnecting = resolve;
+    });
+    const connection = await connect({
+      transport: () => {
+        const t = killable(stub.connectMemory());
+        if (made.push(t) === 2) reconnecting();
+        return t;
+      },
+      autoReconnect: FAST_RECONNECT,
+    });
+    cleanups.push(() => connection.close());
+    const keys = stubTarget('current', 'memory', () => stub).keys();
+    const session = await connection.createSession({ keys, signal: AbortSignal.timeout(5000) });
+    const firstId = session.id;
+    made[0]!.kill();
+    await secondTransport;
+    expect(session.state).toBe('suspended');
+    // The send waits for the recreated session, then goes out on the second transport.
+    const result = await session.send(session.destination, patterned(4), { signal: AbortSignal.timeout(5000) });
+    // The stub refuses sending to oneself (LoopbackDenied): a final status proves the link works.
+    expect(result).toMatchObject({ status: 23, final: true });
+    expect(made).toHaveLength(2);
+    expect(session.state).toBe('open');
+    expect(session.id).toBeGreaterThanOrEqual(0);
+    expect(firstId).toBeGreaterThanOrEqual(0);
+  });
+});
+
+interface KillableTransport extends Transport {
+  kill(): void;
+}
+
+/** Wraps a transport so the test can make it fail like a reset socket. */
+function killable(inner: Transport): KillableTransport {
+  let killed: (() => void) | undefined;
+  const dead = new Promise<void>((resolve) => {
+    killed = resolve;
+  });
+  return {
+    write: (data) => inner.write(data),
+    close: () => inner.close(),
+    kill() {
+      killed?.();
+      void inner.close();
+    },
+    async *[Symbol.asyncIterator]() {
+      const it = inner[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await Promise.race([it.next(), dead.then(() => 'killed' as const)]);
+        if (next === 'killed') throw new I2cpError('DISCONNECTED', 'transport killed by the test');
+        if (next.done === true) return;
+        yield next.value;
+      }
+    },
+  };
+}
