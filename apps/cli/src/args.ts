@@ -93,10 +93,12 @@ export function numberOpt(args: ParsedArgs, name: string, def: number, min: numb
 /** HOST:PORT, with 127.0.0.1:7654 as the default router. */
 export function parseHostPort(value: string | undefined, def = { host: '127.0.0.1', port: 7654 }): { host: string; port: number } {
   if (value === undefined) return def;
-  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value) ?? /^()()(\d{1,5})$/.exec(value);
-  const port = m ? Number(m[3]) : NaN;
+  // A bare port means the default host.
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value) ?? /^()(\d{1,5})$/.exec(value);
+  const port = m ? Number(m.at(-1)) : NaN;
   if (!m || port < 1 || port > 65535) throw usageError(`expected HOST:PORT (for example 127.0.0.1:7654), got '${value}'`);
-  return { host: m[1] ?? (m[2] !== undefined && m[2] !== '' ? m[2] : def.host), port };
+  const host = m[1] ?? (m.length === 4 ? m[2] : undefined);
+  return { host: host === undefined || host === '' ? def.host : host, port };
 }
 
 /** -o key=value options for a session, in order; a key given twice is an error. */

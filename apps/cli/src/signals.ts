@@ -3,11 +3,16 @@ import { I2cpError } from '@i2cp/data';
 export interface Interrupt {
   /** Aborted by the first SIGINT or SIGTERM. */
   readonly signal: AbortSignal;
+  /** Resolves at the first SIGINT or SIGTERM. */
+  readonly interrupted: Promise<void>;
   /** Removes the handlers (they would otherwise pile up when main() runs many times in one process). */
   dispose(): void;
 }
 
-/** Ctrl-C and `kill` end long-running commands through their normal clean-up path. */
+/**
+ * Ctrl-C and `kill` end long-running commands through their normal clean-up path. Install it before
+ * announcing readiness: whoever reads the announcement may signal at once.
+ */
 export function onInterrupt(): Interrupt {
   const controller = new AbortController();
   const dispose = (): void => {
@@ -20,15 +25,11 @@ export function onInterrupt(): Interrupt {
   }
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { signal: controller.signal, dispose };
-}
-
-/** Resolves at the first SIGINT or SIGTERM. */
-export async function waitForInterrupt(): Promise<void> {
-  const { signal } = onInterrupt();
-  await new Promise<void>((resolve) => {
-    signal.addEventListener('abort', () => {
+  const interrupted = new Promise<void>((resolve) => {
+    controller.signal.addEventListener('abort', () => {
       resolve();
     });
   });
+  return { signal: controller.signal, interrupted, dispose };
 }
+

@@ -182,9 +182,9 @@ export async function runAdmin(args: ParsedArgs, out: Output): Promise<number> {
     return 0;
   }
 
+  const apply = action === 'set' ? await prepareSet(topic!, values, args) : undefined;
   const passphrase = await readPassphrase(stringOpt(args, 'passphrase-file'), 'I2CP_ADMIN_PASSPHRASE', 'passphrase');
   const next = action === 'passphrase' ? await readPassphrase(stringOpt(args, 'new-passphrase-file'), 'I2CP_ADMIN_NEW_PASSPHRASE', 'new passphrase') : undefined;
-  const apply = action === 'set' ? await prepareSet(topic!, values, args) : undefined;
   const admin = await connectAdmin({ host: target.host, port: target.port, passphrase, ...so });
   try {
     if (action === 'rotate') {

@@ -1,13 +1,13 @@
 import { createServer, connect as tcpConnect } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { isI2cpError } from '@i2cp/data';
+import { I2cpError, isI2cpError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
 import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, describe, messageInfo } from '@i2cp/codec';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, parseDialect, parseHostPort, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import type { Output } from '../output.js';
-import { waitForInterrupt } from '../signals.js';
+import { onInterrupt } from '../signals.js';
 
 export const proxySpec: CommandSpec = {
   name: 'proxy',
@@ -71,7 +71,8 @@ class Tap {
   }
 }
 
-function pipeConnection(client: Socket, target: { host: string; port: number }, pinned: Dialect | undefined, out: Output, id: number): void {
+/** Returns the socket to the router, so stopping the proxy can close both ends. */
+function pipeConnection(client: Socket, target: { host: string; port: number }, pinned: Dialect | undefined, out: Output, id: number): Socket {
   const router = tcpConnect(target);
   client.setNoDelay(true);
   router.setNoDelay(true);
@@ -110,6 +111,7 @@ function pipeConnection(client: Socket, target: { host: string; port: number }, 
   router.on('error', (e) => {
     out.warn(`[${id}] router connection: ${e.message}`);
   });
+  return router;
 }
 
 export async function runProxy(args: ParsedArgs, out: Output): Promise<number> {
@@ -120,20 +122,32 @@ export async function runProxy(args: ParsedArgs, out: Output): Promise<number> {
   const target = parseHostPort(toText);
   const d = parseDialect(stringOpt(args, 'dialect'), true);
   const pinned = d === 'auto' ? undefined : d;
+  const interrupt = onInterrupt();
   let next = 0;
+  const open = new Set<Socket>();
+  const track = (s: Socket): void => {
+    open.add(s);
+    s.on('close', () => open.delete(s));
+  };
   const server: Server = createServer((socket) => {
     const id = next++;
     out.info(`[${id}] client connected from ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`);
-    pipeConnection(socket, target, pinned, out, id);
+    track(socket);
+    track(pipeConnection(socket, target, pinned, out, id));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => {
-      reject(usageError(`cannot listen on 127.0.0.1:${listen}: ${e.message}`));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e) => {
+        reject(new I2cpError('IO', `cannot listen on 127.0.0.1:${listen}: ${e.message}`));
+      });
+      server.listen(listen, '127.0.0.1', resolve);
     });
-    server.listen(listen, '127.0.0.1', resolve);
-  });
-  out.info(`proxy listening on 127.0.0.1:${listen}, forwarding to ${target.host}:${target.port}`);
-  await waitForInterrupt();
-  server.close();
+    out.notice(`proxy listening on 127.0.0.1:${listen}, forwarding to ${target.host}:${target.port}`);
+    await interrupt.interrupted;
+  } finally {
+    interrupt.dispose();
+    server.close();
+    for (const s of open) s.destroy();
+  }
   return 0;
 }

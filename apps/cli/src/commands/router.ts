@@ -1,11 +1,12 @@
 import { createLogger, createRouterStub } from '@i2cp/router-stub';
-import type { LogRecord, RouterAdminHandler } from '@i2cp/router-stub';
+import type { LogRecord, RouterAdminHandler, RouterStubOptions } from '@i2cp/router-stub';
 import { createRouterAdmin } from '@i2cp/admin';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, numberOpt, parseDialect, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import type { Output } from '../output.js';
-import { waitForInterrupt } from '../signals.js';
+import { onInterrupt } from '../signals.js';
+import type { Interrupt } from '../signals.js';
 
 export const routerSpec: CommandSpec = {
   name: 'router',
@@ -70,7 +71,7 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
   }
   const hostsFile = stringOpt(args, 'hosts');
 
-  const stub = await createRouterStub({
+  const options: RouterStubOptions = {
     host,
     port,
     dialect,
@@ -84,14 +85,30 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
     ...(hostsFile !== undefined ? { hostsFile } : {}),
     ...(admin !== undefined ? { admin } : {}),
     logger: createLogger({ level: logLevel as 'debug' | 'info' | 'warn' | 'error', sink: logSink(out) }),
-  });
+  };
+  const interrupt = onInterrupt();
+  try {
+    return await serve(out, interrupt, options);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function serve(out: Output, interrupt: Interrupt, options: RouterStubOptions): Promise<number> {
+  const stub = await createRouterStub(options);
+  const admin = options.admin;
+  const dialect = options.dialect ?? 'auto';
   out.data(`i2cp router stub listening on ${stub.address.host}:${stub.address.port} (dialect ${dialect}${admin ? ', admin enabled' : ''})`, {
     listening: stub.address,
     dialect,
     admin: admin !== undefined,
   });
 
-  await waitForInterrupt();
+  const failure = await Promise.race([interrupt.interrupted, stub.closed]);
+  if (failure !== undefined) {
+    out.error(`the router stub stopped: ${failure.message}`);
+    return 1;
+  }
   out.info('stopping…');
   await stub.close();
   out.info('stopped');
