@@ -161,6 +161,19 @@ describe('send options', () => {
   });
 });
 
+describe('2003 delivery status', () => {
+  test('Guaranteed: success (4) only once the recipient has fetched and ended the message', async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub, { dialect: '2003' });
+    const b = await session(connection);
+    const a = await session(connection, { 'i2cp.messageReliability': 'Guaranteed' });
+    const inbox = b.messages()[Symbol.asyncIterator]();
+    const sent = a.send(b.destination, patterned(20));
+    expect(bytesEqual((await nextMessage(inbox)).payload, patterned(20))).toBe(true);
+    expect(await sent).toMatchObject({ status: 4, name: 'GuaranteedSuccess', success: true, final: true });
+  });
+});
+
 describe('ReportAbuse and Disconnect, both ways', () => {
   test('2003: the router reports a flood to the recipient; the client reports abuse to the router', async () => {
     const stub = await stubWith({ limits: { floodMessagesPerSecond: 2 } });

@@ -109,6 +109,15 @@ export function clientSuite(target: Target): void {
       expect(bytesEqual((await nextMessage(inbox)).payload, patterned(10))).toBe(true);
     }, t);
 
+    test.runIf(current)('i2cp.messageReliability=none (any case): only the final status comes, and it is reported', async () => {
+      const { sender, recipient } = await openPair(target, track, { ...LS1, 'i2cp.messageReliability': 'None' }, LS1);
+      expect(sender.options.get('i2cp.messageReliability')).toBe('None');
+      const inbox = recipient.messages()[Symbol.asyncIterator]();
+      const result = await sender.send(recipient.destination, patterned(64), { signal: AbortSignal.timeout(t / 2) });
+      expect(result).toMatchObject({ success: true, final: true });
+      expect(bytesEqual((await nextMessage(inbox)).payload, patterned(64))).toBe(true);
+    }, t);
+
     test.runIf(current)('lookups: b32 addresses and hashes resolve, unknown names fail typed, sends take b32 strings', async () => {
       const { sender: asker, recipient: known } = await openPair(target, track, LS1, LS1);
       const address = b32Address(known.destination);
