@@ -141,3 +141,23 @@ describe('SendMessageExpires bodies shorter than 8 bytes (i2pd 2.45 crashes on t
     }
   });
 });
+
+describe('encoded frames', () => {
+  it('never share bytes: changing one frame leaves the next one intact', () => {
+    const a = encodeMessage({ type: 'SessionStatus', sessionId: 1, status: 1 }, 'current');
+    const b = encodeMessage({ type: 'SessionStatus', sessionId: 2, status: 2 }, 'current');
+    const bBefore = b.slice();
+    a.fill(0xee);
+    expect(b).toEqual(bBefore);
+    const body = encodeMessageBody({ type: 'Disconnect', reason: 'x' }, 'current');
+    body.fill(0);
+    expect(b).toEqual(bBefore);
+  });
+
+  it('are exact-size views, large ones included', () => {
+    const payload = new Uint8Array(10_000).fill(3);
+    const f = encodeMessage({ type: 'MessagePayload', sessionId: 1, messageId: 1, payload }, 'current');
+    expect(f.length).toBe(5 + 10 + 10_000);
+    expect(encodeMessage({ type: 'GetBandwidthLimits' }, 'current')).toEqual(Uint8Array.of(0, 0, 0, 0, 8));
+  });
+});

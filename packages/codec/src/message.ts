@@ -3,15 +3,16 @@ import { DecodeError, EncodeError, Reader, Writer, isI2cpError } from '@i2cp/dat
 import type { Dialect } from '@i2cp/data';
 import { messageInfo } from './catalogue.js';
 import { FRAME_HEADER_BYTES, encodeFrame, writeFrameHeader } from './frame.js';
+import { allocate } from './slab.js';
 import type { MessageCodec } from './messages/codec.js';
 import { codecs, codecsById } from './messages/table.js';
 import type { Frame, Message } from './messages/types.js';
 import { MessageType } from './messages/types.js';
 
 /**
- * Encoding is synchronous and never nested, so one Writer serves every call: `finish()` copies
- * out exactly the bytes written, and a fresh allocation per message is what encoding cost most.
- * After an unusually large message the buffer is dropped rather than kept.
+ * Encoding is synchronous and never nested, so one Writer serves every call; its bytes are
+ * copied out once into memory from `allocate`. After an unusually large message the Writer's
+ * buffer is dropped rather than kept.
  */
 let scratch = new Writer(1024);
 const SCRATCH_KEEP_BYTES = 128 * 1024;
@@ -29,7 +30,8 @@ export function encodeMessage(message: Message, dialect: Dialect): Uint8Array {
   const w = freshScratch();
   w.u32(0).u8(id);
   encodeInto(w, message, dialect);
-  const frame = w.finish();
+  const frame = allocate(w.length);
+  frame.set(w.written());
   writeFrameHeader(frame, 0, id, frame.length - FRAME_HEADER_BYTES);
   return frame;
 }
@@ -43,7 +45,9 @@ export function encodeMessageBody(message: Message, dialect: Dialect): Uint8Arra
   typeIdFor(message, dialect);
   const w = freshScratch();
   encodeInto(w, message, dialect);
-  return w.finish();
+  const body = allocate(w.length);
+  body.set(w.written());
+  return body;
 }
 
 function encodeInto(w: Writer, message: Exclude<Message, { type: 'unknown' }>, dialect: Dialect): void {

@@ -240,4 +240,9 @@ export class Writer {
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
   }
+
+  /** The bytes written so far as a view of the internal buffer, valid only until the next write. */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
 }
