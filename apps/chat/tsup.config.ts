@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // An executable: ESM only, with a shebang; the workspace packages are its dependencies.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/demo.ts'],
   format: ['esm'],
   sourcemap: true,
   clean: true,

@@ -1,1 +1,41 @@
-export const placeholder = 'chat';
+import { readFile } from 'node:fs/promises';
+import { readPrivateKeyFile } from '@i2cp/data';
+import { USAGE, parseChatArgs } from './args.js';
+import { Chat } from './chat.js';
+import { chooseRouter } from './router.js';
+import { createTerminal } from './terminal.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseChatArgs(argv);
+  if ('help' in args) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('error' in args) {
+    process.stderr.write(`i2cp-chat: ${args.error}\nRun 'i2cp-chat --help' for usage.\n`);
+    return 2;
+  }
+  const keys = args.keys === undefined ? undefined : readPrivateKeyFile(new Uint8Array(await readFile(args.keys)));
+  const terminal = createTerminal();
+  const choice = await chooseRouter(args.router, args.dialect);
+  terminal.print(`* ${choice.note}`);
+  const chat = await Chat.open({ name: args.name, dialect: args.dialect, connect: choice.connect, onEvent: terminal.show, ...(keys ? { keys } : {}) });
+  terminal.print(`* you are ${args.name} at ${chat.address}; /help for commands`);
+  try {
+    await terminal.run(chat);
+  } finally {
+    await chat.close();
+    await choice.embedded?.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`i2cp-chat: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
