@@ -2,7 +2,7 @@
  * The router's shared state: connections, sessions (by id, hash and hostname), delivery between
  * sessions with status receipts, back-pressure, lease-set bookkeeping and the periodic sweep.
  */
-import { b32Address, bytesEqual, createDestination, destinationFromBytes, destinationHash, parseB32Address, randomBytes, toHex } from '@i2cp/data';
+import { b32Address, createDestination, destinationFromBytes, destinationHash, parseB32Address, randomBytes, toHex } from '@i2cp/data';
 import type { Destination, Mapping, RouterIdentity, SessionConfig } from '@i2cp/data';
 import { MessageStatusCode, encodeMessagePayloadParts } from '@i2cp/codec';
 import type { Message, ReportAbuseMessage } from '@i2cp/codec';
@@ -15,6 +15,7 @@ import type { Link } from './link.js';
 import type { Logger } from './logger.js';
 import type { NameTable } from './names.js';
 import type { ResolvedOptions } from './options.js';
+import { sameBytes } from './same-bytes.js';
 import { Session } from './session.js';
 import type { Receipt } from './session.js';
 import { createSimulation } from './simulation.js';
@@ -293,7 +294,7 @@ export class Router {
   /** The live session of a destination (reachable or not), remembered per sender for the next send. */
   recipientFor(sender: Session, destination: Destination): Session | undefined {
     const last = sender.lastRecipient;
-    if (last !== undefined && this.sessions.get(last.id) === last && bytesEqual(last.destination.bytes, destination.bytes)) return last;
+    if (last !== undefined && this.sessions.get(last.id) === last && sameBytes(last.destination.bytes, destination.bytes)) return last;
     const found = this.byHash.get(toHex(destinationHash(destination)));
     sender.lastRecipient = found;
     return found;
