@@ -7,6 +7,7 @@ import type { Dialect } from '@i2cp/data';
 import { FRAME_HEADER_BYTES, writeFrameHeader } from './frame.js';
 import { messageInfo } from './catalogue.js';
 import { sendTrailer } from './messages/send-trailer.js';
+import { allocate } from './slab.js';
 import type { SendMessageExpiresMessage, SendMessageMessage } from './messages/types.js';
 import { MessageType } from './messages/types.js';
 
@@ -17,7 +18,7 @@ export function encodeMessagePayloadParts(sessionId: number, messageId: number, 
   checkRange(sessionId, 0xffff, 'SessionId');
   checkRange(messageId, 0xffff_ffff, 'MessageId');
   checkRange(payload.length, 0xffff_ffff - PAYLOAD_FIXED, 'payload length');
-  const head = new Uint8Array(FRAME_HEADER_BYTES + PAYLOAD_FIXED);
+  const head = allocate(FRAME_HEADER_BYTES + PAYLOAD_FIXED);
   writeFrameHeader(head, 0, MessageType.MessagePayload, PAYLOAD_FIXED + payload.length);
   head[5] = sessionId >>> 8;
   head[6] = sessionId & 0xff;
@@ -41,7 +42,7 @@ export function encodeSendMessageParts(message: SendMessageMessage | SendMessage
   const fields = 2 + destination.length + 4;
   const bodyLength = fields + payload.length + trailer.length;
   checkRange(bodyLength, 0xffff_ffff, 'SendMessage body length');
-  const head = new Uint8Array(FRAME_HEADER_BYTES + fields);
+  const head = allocate(FRAME_HEADER_BYTES + fields);
   writeFrameHeader(head, 0, id, bodyLength);
   head[5] = message.sessionId >>> 8;
   head[6] = message.sessionId & 0xff;
