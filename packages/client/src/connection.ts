@@ -241,8 +241,9 @@ export class Connection {
       return session;
     } catch (error) {
       const failure = toI2cpError(error, 'SESSION_REFUSED', 'cannot create the session');
-      if (session.id >= 0 && session.state !== 'closed') void session.close();
-      else session.end(failure);
+      // Created but not usable (aborted, no lease-set request): the router must not keep it.
+      if (session.id >= 0 && session.state !== 'closed') this.#write(session.destroyMessage()).catch(() => undefined);
+      session.end(failure);
       throw failure;
     }
   }

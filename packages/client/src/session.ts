@@ -268,10 +268,7 @@ export class Session {
     if (this.#state === 'open') {
       const reply = deferred<undefined>();
       this.#destroyReply = reply;
-      const message: Message =
-        this.#host.dialect === '2003'
-          ? { type: 'DestroySession', sessionId: this.#id, config: this.#signConfig(this.#userOptions) }
-          : { type: 'DestroySession', sessionId: this.#id };
+      const message = this.destroyMessage();
       const timer = setTimeout(() => {
         reply.resolve(undefined);
       }, DESTROY_REPLY_MS);
@@ -289,6 +286,13 @@ export class Session {
   /** @internal The CreateSession message for the current link. */
   createMessage(): Message {
     return { type: 'CreateSession', config: this.#signConfig(this.#userOptions) };
+  }
+
+  /** @internal DestroySession for this session (2003 carries the signed SessionConfig too). */
+  destroyMessage(): Message {
+    return this.#host.dialect === '2003'
+      ? { type: 'DestroySession', sessionId: this.#id, config: this.#signConfig(this.#userOptions) }
+      : { type: 'DestroySession', sessionId: this.#id };
   }
 
   /** @internal The router created (or, 2003, resumed) the session under `id`. */
