@@ -121,11 +121,25 @@ describe('messages()', () => {
     expect(streaming).toMatchObject({ toPort: 9, protocol: Protocol.Streaming });
   });
 
+  test('a full buffer drops the oldest message and counts it', async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub);
+    const b = await session(connection);
+    const a = await session(connection);
+    const inbox = b.messages({ bufferSize: 2 })[Symbol.asyncIterator]();
+    for (let i = 0; i < 5; i++) await a.send(b.destination, patterned(8, i));
+    // The last status came after the last delivery to b (same connection, in order).
+    expect(b.droppedMessages).toBe(3);
+    expect(bytesEqual((await nextMessage(inbox)).payload, patterned(8, 3))).toBe(true);
+    expect(bytesEqual((await nextMessage(inbox)).payload, patterned(8, 4))).toBe(true);
+  });
+
   test('bad filters and sizes are rejected at once', async () => {
     const stub = await stubWith();
     const s = await session(await connected(stub));
     expect(() => s.messages({ port: 70_000 })).toThrow(RangeError);
     expect(() => s.messages({ protocol: -1 })).toThrow(RangeError);
+    expect(() => s.messages({ bufferSize: 0 })).toThrow(RangeError);
     await expect(s.send(s.destination, patterned(1), { fromPort: 65_536 })).rejects.toThrow(RangeError);
     await expect(s.send(s.destination, patterned(40_961))).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
