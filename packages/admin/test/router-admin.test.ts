@@ -368,6 +368,27 @@ describe('persistence', () => {
     expect((await readdir(dir.path)).sort()).toEqual([STATE_FILE_NAME, 'old-link.json']);
   });
 
+  it('concurrent Sets from several connections all land, in memory and on disk', async () => {
+    const admin = await start();
+    const sets: AdminRequest[] = [
+      { type: 'SetAddressVisibility', authenticationKey: KEY, visible: true },
+      { type: 'SetAddressRotationPeriod', authenticationKey: KEY, seconds: 99 },
+      { type: 'SetTrustedRouters', authenticationKey: KEY, routers: [new Uint8Array(32).fill(8)] },
+      { type: 'SetBandwidthLimits', authenticationKey: KEY, limits },
+    ];
+    const outcomes = await Promise.all(sets.map((r, i) => admin.handle(r, { ...ctx, remoteAddress: `127.0.0.${i + 1}:1` })));
+    expect(outcomes).toEqual(sets.map(() => ({ kind: 'none' })));
+    const expected = {
+      addressVisibility: true,
+      addressRotationPeriod: 99,
+      trustedRouters: ['08'.repeat(32)],
+      bandwidthLimits: [expect.objectContaining({ name: 'default', averageDown: 1000 }), expect.objectContaining({ name: 'friends' })],
+    };
+    expect(JSON.parse(await readFile(join(dir.path, STATE_FILE_NAME), 'utf8'))).toMatchObject(expected);
+    expect(replyOf(await admin.handle(get.visibility, ctx))).toEqual({ type: 'AddressVisibility', visible: true });
+    expect(replyOf(await admin.handle(get.period, ctx))).toEqual({ type: 'AddressRotationPeriod', seconds: 99 });
+  });
+
   it('a state that cannot be saved is refused and not applied', async () => {
     const admin = await start();
     await dir.remove();
