@@ -1,4 +1,4 @@
-/** Where a command writes: data to stdout, progress and diagnostics to stderr; colour only on a TTY. */
+/** Where a command writes: data to stdout, progress and diagnostics to stderr; colour only on a TTY (and never with NO_COLOR). */
 export interface Output {
   readonly json: boolean;
   readonly quiet: boolean;
@@ -29,15 +29,27 @@ export function createOutput(
   { json = false, quiet = false }: { json?: boolean; quiet?: boolean },
   streams: OutputStreams = { stdout: process.stdout, stderr: process.stderr },
 ): Output {
-  const colour = streams.stderr.isTTY === true && process.env['NO_COLOR'] === undefined;
-  const paint = (code: number) => (s: string) => (colour ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const noColour = process.env['NO_COLOR'] !== undefined;
+  const painter = (tty: boolean | undefined) => (code: number) => (s: string) => (tty === true && !noColour ? `\u001b[${code}m${s}\u001b[0m` : s);
+  // green/red/… colour result lines, so they follow stdout; the error and warning prefixes follow stderr.
+  const paint = painter(streams.stdout.isTTY);
+  const paintErr = painter(streams.stderr.isTTY);
+  // A progress line stands on the terminal until something else is written there: erase it first.
+  let progressShown = false;
+  const clearProgress = (): void => {
+    if (!progressShown) return;
+    progressShown = false;
+    streams.stderr.write('\r\u001b[2K');
+  };
   return {
     json,
     quiet,
     data(text, value) {
+      clearProgress();
       streams.stdout.write(json && value !== undefined ? `${JSON.stringify(value)}\n` : `${text}\n`);
     },
     info(text) {
+      clearProgress();
       if (!quiet && !json) streams.stderr.write(`${text}\n`);
     },
     notice(text) {
@@ -46,15 +58,17 @@ export function createOutput(
     progress(text, done = false) {
       if (quiet || json || streams.stderr.isTTY !== true) return;
       streams.stderr.write(`\r\u001b[2K${text}${done ? '\n' : ''}`);
+      progressShown = !done;
     },
     log(text) {
       streams.stderr.write(`${text}\n`);
     },
     warn(text) {
-      streams.stderr.write(`${paint(33)('warning:')} ${text}\n`);
+      streams.stderr.write(`${paintErr(33)('warning:')} ${text}\n`);
     },
     error(text) {
-      streams.stderr.write(`${paint(31)('error:')} ${text}\n`);
+      clearProgress();
+      streams.stderr.write(`${paintErr(31)('error:')} ${text}\n`);
     },
     green: paint(32),
     red: paint(31),

@@ -84,7 +84,8 @@ export async function runSend(args: ParsedArgs, out: Output): Promise<number> {
 }
 
 async function sendAll(session: Session, to: string, data: Uint8Array, count: number, options: SendOptions, out: Output): Promise<number> {
-  out.info(`sending ${count === 1 ? '' : `${count} × `}${data.length} B from ${b32Address(session.destination)} to ${to}`);
+  const shownTo = to.length > 60 ? `${to.slice(0, 16)}…` : to;
+  out.info(`sending ${count === 1 ? '' : `${count} × `}${data.length} B from ${b32Address(session.destination)} to ${shownTo}`);
   let failed = 0;
   let done = 0;
   let next = 0;
