@@ -81,8 +81,8 @@ function withSession(connection: Connection, sessionId: number, act: (session: S
 
 /**
  * New session, resume (the Destination's session waits without a connection) or takeover (it is
- * attached elsewhere; the signature proves ownership). Resume and takeover keep the SessionId and
- * announce every message not yet ended, once each.
+ * attached elsewhere; the signature proves ownership). Resume and takeover keep the SessionId,
+ * ask for a lease set as for a new session, and announce every message not yet ended, once each.
  */
 function createSession(router: Router, connection: Connection, message: CreateSessionMessage): void {
   const config = message.config;
@@ -103,7 +103,9 @@ function createSession(router: Router, connection: Connection, message: CreateSe
   if (moved) router.takeOver(existing, connection);
   router.reconfigure(existing, config);
   connection.send({ type: 'SessionStatus', sessionId: existing.id, status: SessionStatusCode.Created });
-  if (router.needsLeaseSet(existing, Date.now())) router.requestLeaseSet(existing);
+  // Every created session is asked for its lease set, resumed ones too: clients finish their
+  // session setup with that exchange, and the new connection proves again that it holds the keys.
+  router.requestLeaseSet(existing);
   if (moved && existing.held !== undefined) {
     for (const held of existing.held.values()) router.announce(existing, held.id, held.payload.length);
   }

@@ -284,7 +284,7 @@ export class Router {
   }
 
   /** When to ask for a fresh lease set: before the leases end, with a margin for the client to answer. */
-  needsLeaseSet(session: Session, now: number): boolean {
+  private needsLeaseSet(session: Session, now: number): boolean {
     if (!session.reachable) return !session.leaseRequestPending;
     return !session.leaseRequestPending && session.leaseEnd - now <= Math.min(60_000, this.options.leaseDurationMs / 3);
   }

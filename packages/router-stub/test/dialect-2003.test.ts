@@ -201,6 +201,7 @@ describe('2003 dialect: delivery', () => {
     const c2 = await client();
     c2.send({ type: 'CreateSession', config: sessionConfig(bKeys, '2003') });
     expect(await c2.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: b1.sessionId, status: SessionStatusCode.Created });
+    expect(await c2.expect('RequestLeaseSet')).toMatchObject({ sessionId: b1.sessionId });
     const again = await c2.expect('MessageStatus');
     expect(again).toMatchObject({ sessionId: b1.sessionId, messageId: available.messageId, status: MessageStatusCode.Available, size: 5 });
     c2.send({ type: 'ReceiveMessageBegin', sessionId: b1.sessionId, messageId: again.messageId });
@@ -228,6 +229,7 @@ describe('2003 dialect: delivery', () => {
     const c2 = await client();
     c2.send({ type: 'CreateSession', config: sessionConfig(bKeys, '2003') });
     expect((await c2.expect('SessionStatus')).sessionId).toBe(b1.sessionId);
+    await c2.expect('RequestLeaseSet');
     const sizes = [];
     for (let i = 0; i < 3; i++) sizes.push((await c2.expect('MessageStatus')).size);
     expect(sizes).toEqual([1, 1, 1]);
