@@ -12,7 +12,7 @@ export const routerSpec: CommandSpec = {
   name: 'router',
   summary: 'Run the I2CP router stub: a local router that delivers between its own sessions (no I2P network).',
   usage:
-    'i2cp router [--host H] [--port P] [--dialect auto|2003|current] [--data-dir DIR] [--hosts FILE] [--admin-passphrase-file FILE] [--session-timeout S] [--drop P --latency MS --jitter MS --seed N]',
+    'i2cp router [--host H] [--port P] [--dialect auto|2003|current] [--data-dir DIR] [--hosts FILE] [--admin-passphrase-file FILE] [--session-timeout S] [--drop P --latency MS --jitter MS --seed N] [--log-level L] [--json] [--quiet]',
   options: {
     host: { type: 'string', value: 'HOST', default: '127.0.0.1', description: 'address to listen on' },
     port: { type: 'string', short: 'p', value: 'PORT', default: '7654', description: 'TCP port (0 = any free port)' },
