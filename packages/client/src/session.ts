@@ -160,6 +160,9 @@ export class Session {
     const fromPort = checkPort('fromPort', options.fromPort ?? 0);
     const toPort = checkPort('toPort', options.toPort ?? 0);
     const fireAndForget = options.reliability === 'none';
+    if (options.expires !== undefined && this.#host.dialect === '2003') {
+      throw new I2cpError('BAD_ARGUMENT', 'the 2003 dialect has no message expiration (SendMessageExpires is a current-dialect message)');
+    }
     throwIfAborted(signal);
     this.#assertNotClosed();
     const destination = await this.#resolve(parseRecipient(to), signal);

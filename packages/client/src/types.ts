@@ -11,7 +11,7 @@ export interface SendOptions {
    * (current dialect), asks for no status and resolves once the bytes are written.
    */
   readonly reliability?: 'status' | 'none';
-  /** Expiration (ms since the epoch, or a Date); the router drops the message after it. */
+  /** Expiration (ms since the epoch, or a Date); the router drops the message after it. Current dialect only. */
   readonly expires?: number | Date;
   /** false sends the gzip container uncompressed (stored), e.g. for data known to be incompressible. */
   readonly compress?: boolean;

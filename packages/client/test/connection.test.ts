@@ -165,6 +165,12 @@ describe('send options', () => {
     expect(await a.send(b.destination, patterned(3), { expires: new Date(Date.now() + 60_000) })).toMatchObject({ success: true });
   });
 
+  test('2003 has no expiration: asking for one is BAD_ARGUMENT', async () => {
+    const stub = await stubWith();
+    const s = await session(await connected(stub, { dialect: '2003' }));
+    await expect(s.send(s.destination, patterned(3), { expires: Date.now() + 60_000 })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+  });
+
   test('host names configured at the router resolve (i2cp.stub.hostname)', async () => {
     const stub = await stubWith();
     const connection = await connected(stub);
