@@ -161,6 +161,18 @@ export class Chat {
     return failed;
   }
 
+  /** Resolves once every message in flight has its tick, or after `ms` (so quitting shows how sends ended). */
+  async idle(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(this.#inFlight.values()),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
   async close(): Promise<void> {
     this.#stop.abort();
     await this.#connection.close();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { readPrivateKeyFile } from '@i2cp/data';
+import type { DestinationKeys } from '@i2cp/data';
 import { USAGE, parseChatArgs } from './args.js';
 import { Chat } from './chat.js';
 import { chooseRouter } from './router.js';
@@ -15,7 +16,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`i2cp-chat: ${args.error}\nRun 'i2cp-chat --help' for usage.\n`);
     return 2;
   }
-  const keys = args.keys === undefined ? undefined : readPrivateKeyFile(new Uint8Array(await readFile(args.keys)));
+  let keys: DestinationKeys | undefined;
+  if (args.keys !== undefined) {
+    try {
+      keys = readPrivateKeyFile(new Uint8Array(await readFile(args.keys)));
+    } catch (e) {
+      process.stderr.write(`i2cp-chat: ${args.keys} is not a readable I2P private key file (${e instanceof Error ? e.message : String(e)})\n`);
+      return 2;
+    }
+  }
   const terminal = createTerminal();
   const choice = await chooseRouter(args.router, args.dialect);
   terminal.print(`* ${choice.note}`);
@@ -23,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   terminal.print(`* you are ${args.name} at ${chat.address}; /help for commands`);
   try {
     await terminal.run(chat);
+    await chat.idle(5000);
   } finally {
     await chat.close();
     await choice.embedded?.close();

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createRouterStub } from '@i2cp/router-stub';
 import type { RouterStub } from '@i2cp/router-stub';
-import { CHAT, Tmux, hasTmux } from './helpers.js';
+import { CHAT, DEMO, Tmux, hasTmux } from './helpers.js';
 
 // The chat as a person uses it: a real terminal (tmux), keystrokes in, the screen read back.
 if (!hasTmux) {
@@ -101,6 +101,20 @@ async function portIsFree(port: number): Promise<boolean> {
     });
   });
 }
+
+describe.skipIf(!hasTmux)('pnpm start on a terminal', () => {
+  test('you chat with the echo bot on the embedded router stub, then /quit ends the demo with exit 0', async () => {
+    tmux = new Tmux();
+    tmux.open('demo', `node ${DEMO}; echo "exit=$?"; sleep 30`);
+    await tmux.waitFor('demo', /type a line to talk to the echo bot/);
+    tmux.type('demo', 'hello echo');
+    await tmux.waitFor('demo', /✓ delivered to echo: "hello echo"/);
+    await tmux.waitFor('demo', /echo \(\S+\): echo: hello echo/);
+    tmux.type('demo', '/quit');
+    const screen = await tmux.waitFor('demo', /exit=\d/);
+    expect(screen).toContain('exit=0');
+  });
+});
 
 describe.skipIf(!hasTmux)('i2cp-chat with no router', () => {
   test('the first chat starts an embedded router stub on 127.0.0.1:7654 and the second joins it', async (ctx) => {

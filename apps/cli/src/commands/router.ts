@@ -57,8 +57,11 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
   const passphraseFile = stringOpt(args, 'admin-passphrase-file');
   const logLevel = out.quiet ? 'error' : (stringOpt(args, 'log-level') ?? 'info');
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw usageError('--log-level must be debug, info, warn or error');
-  const wantsAdmin = passphraseFile !== undefined || process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
-  if (wantsAdmin && dataDir === undefined) throw usageError('the admin passphrase needs --data-dir DIR to keep the admin state in');
+  if (passphraseFile !== undefined && dataDir === undefined) throw usageError('--admin-passphrase-file needs --data-dir DIR to keep the admin state in');
+  const fromEnv = passphraseFile === undefined && process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
+  // The variable is also what admin clients read, so it may be set by chance: without --data-dir, say so and go on.
+  if (fromEnv && dataDir === undefined) out.warn('I2CP_ADMIN_PASSPHRASE is set but admin stays off: it needs --data-dir DIR');
+  const wantsAdmin = dataDir !== undefined && (passphraseFile !== undefined || fromEnv);
   const seedText = stringOpt(args, 'seed');
   const seed = seedText === undefined ? undefined : intOpt(args, 'seed', 0, 0, 2 ** 31 - 1);
 
