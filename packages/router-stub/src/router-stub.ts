@@ -32,14 +32,6 @@ export async function createRouterStub(options: RouterStubOptions = {}): Promise
   const names = await loadNames(options, resolved.log);
   const admin = options.admin;
   const router = new Router(resolved, names, admin, options.auth);
-  if (admin !== undefined) {
-    await admin.attach({
-      setTrafficLimits: (limits) => {
-        router.setTrafficLimits(limits);
-      },
-      log: resolved.log,
-    });
-  }
   const server = createServer({ noDelay: true }, (socket) => {
     try {
       router.accept(tcpLink(socket));
@@ -48,7 +40,22 @@ export async function createRouterStub(options: RouterStubOptions = {}): Promise
       socket.destroy();
     }
   });
-  const port = await listen(server, resolved.host, resolved.port);
+  let port: number;
+  try {
+    if (admin !== undefined) {
+      await admin.attach({
+        setTrafficLimits: (limits) => {
+          router.setTrafficLimits(limits);
+        },
+        log: resolved.log,
+      });
+    }
+    port = await listen(server, resolved.host, resolved.port);
+  } catch (e) {
+    // Nothing may keep running after a failed start: the router's timers stop with it.
+    await router.close('router failed to start');
+    throw toI2cpError(e, 'BAD_CONFIG', 'the admin handler failed to attach');
+  }
   resolved.log.info('router stub listening', { host: resolved.host, port, dialect: resolved.dialect });
 
   let memoryIds = 0;

@@ -156,3 +156,16 @@ describe('framing and limits (both dialects)', () => {
     expect(() => s.connectMemory()).toThrow(/closed/);
   });
 });
+
+describe('start failures', () => {
+  it('rejects with IO when the port is taken, and with the handler error when the admin handler fails to attach', async () => {
+    const first = await start();
+    await expect(startStub({ port: first.address.port })).rejects.toMatchObject({ code: 'IO' });
+    const admin = {
+      attach: () => Promise.reject(new Error('no state directory')),
+      handle: () => Promise.resolve({ kind: 'none' as const }),
+      close: () => Promise.resolve(),
+    };
+    await expect(startStub({ admin })).rejects.toMatchObject({ code: 'BAD_CONFIG', message: /no state directory/ });
+  });
+});
