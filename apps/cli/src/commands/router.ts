@@ -61,17 +61,13 @@ export async function runRouter(args: ParsedArgs, out: Output): Promise<number> 
   const fromEnv = passphraseFile === undefined && process.env['I2CP_ADMIN_PASSPHRASE'] !== undefined;
   // The variable is also what admin clients read, so it may be set by chance: without --data-dir, say so and go on.
   if (fromEnv && dataDir === undefined) out.warn('I2CP_ADMIN_PASSPHRASE is set but admin stays off: it needs --data-dir DIR');
-  const wantsAdmin = dataDir !== undefined && (passphraseFile !== undefined || fromEnv);
   const seedText = stringOpt(args, 'seed');
   const seed = seedText === undefined ? undefined : intOpt(args, 'seed', 0, 0, 2 ** 31 - 1);
 
-  let admin: RouterAdminHandler | undefined;
-  if (wantsAdmin && dataDir !== undefined) {
-    admin = createRouterAdmin({
-      dataDir,
-      ...(passphraseFile !== undefined ? { passphraseFile } : { passphraseEnv: 'I2CP_ADMIN_PASSPHRASE' }),
-    });
-  }
+  const admin: RouterAdminHandler | undefined =
+    dataDir !== undefined && (passphraseFile !== undefined || fromEnv)
+      ? createRouterAdmin({ dataDir, ...(passphraseFile !== undefined ? { passphraseFile } : { passphraseEnv: 'I2CP_ADMIN_PASSPHRASE' }) })
+      : undefined;
   const hostsFile = stringOpt(args, 'hosts');
 
   const options: RouterStubOptions = {
