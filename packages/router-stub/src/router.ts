@@ -361,11 +361,13 @@ export class Router {
     const id = recipient.nextMessageId();
     if (connection !== undefined && recipient.fastReceive) {
       connection.enqueue(...encodeMessagePayloadParts(recipient.id, id, payload));
-    } else {
-      // Held messages may wait minutes: keep a copy, not a view that pins a whole network chunk.
-      recipient.hold({ id, payload: payload.slice(), receipt: receipt?.when === 'ended' ? receipt : undefined });
-      if (connection !== undefined) this.announce(recipient, id, payload.length);
+      // Fast receive has no ReceiveMessageEnd: handing the payload over is the end, for any sender.
+      if (receipt !== undefined) this.report(receipt, receipt.success);
+      return;
     }
+    // Held messages may wait minutes: keep a copy, not a view that pins a whole network chunk.
+    recipient.hold({ id, payload: payload.slice(), receipt: receipt?.when === 'ended' ? receipt : undefined });
+    if (connection !== undefined) this.announce(recipient, id, payload.length);
     if (receipt?.when === 'queued') this.report(receipt, receipt.success);
   }
 

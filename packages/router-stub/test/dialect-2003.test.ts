@@ -5,7 +5,7 @@ import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec
 import type { Message } from '@i2cp/codec';
 import type { AdminOutcome, AdminRequest, RouterAdminHandler, RouterStub, RouterStubOptions } from '../src/index.js';
 import { NO_ADMIN_HANDLER_REASON } from '../src/index.js';
-import { RawClient, leaseSet2003Message, newKeys, open2003Session, sessionConfig, startStub, sync2003 } from './helpers.js';
+import { RawClient, leaseSet2003Message, newKeys, open2003Session, openCurrentSession, sessionConfig, startStub, sync2003 } from './helpers.js';
 
 let stub: RouterStub | undefined;
 const clients: RawClient[] = [];
@@ -256,6 +256,22 @@ describe('2003 dialect: delivery', () => {
     b.client.close();
     expect(await a.client.expect('MessageStatus', 3000)).toMatchObject({ messageId: accepted.messageId, status: MessageStatusCode.GuaranteedFailure });
     expect(stub!.stats().sessions).toBe(1);
+  });
+
+  it('delivers between dialects: a Guaranteed 2003 sender gets 4 once a fastReceive current session has the payload', async () => {
+    await start();
+    const a = await open2003Session(await client(), { 'i2cp.messageReliability': 'Guaranteed' });
+    const current = await RawClient.tcp(stub!.address.port, 'current');
+    clients.push(current);
+    const b = await openCurrentSession(current);
+    send(a, b, Uint8Array.of(6, 6));
+    const accepted = await a.client.expect('MessageStatus');
+    expect((await current.expect('MessagePayload')).payload).toEqual(Uint8Array.of(6, 6));
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ messageId: accepted.messageId, status: MessageStatusCode.GuaranteedSuccess });
+    b.client.send({ type: 'SendMessage', sessionId: b.sessionId, destination: a.keys.destination, payload: Uint8Array.of(7), nonce: 1 });
+    expect((await a.client.expect('MessageStatus')).status).toBe(MessageStatusCode.Available);
+    await b.client.expect('MessageStatus');
+    expect(await b.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 1 });
   });
 
   it('fails a send to an unknown destination: 3 for BestEffort, 5 for Guaranteed', async () => {
