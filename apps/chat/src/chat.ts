@@ -1,7 +1,7 @@
 import { Protocol, connect } from '@i2cp/client';
 import type { ConnectOptions, Connection, ReceivedMessage, Session } from '@i2cp/client';
-import { SigType, b32Address, destinationFromBytes, fromBase64, generateDestination, isI2cpError, parseB32Address, toBase64 } from '@i2cp/data';
-import type { Destination, DestinationKeys, Dialect, I2cpError } from '@i2cp/data';
+import { I2cpError, SigType, b32Address, destinationFromBytes, fromBase64, generateDestination, isI2cpError, parseB32Address, toBase64 } from '@i2cp/data';
+import type { Destination, DestinationKeys, Dialect } from '@i2cp/data';
 import { MAX_TEXT_CHARS, decodeChatPayload, encodeChatPayload } from './wire.js';
 
 /** Someone this chat can write to: a Destination learnt from a signed message or /add, or an address for the router to resolve. */
@@ -77,6 +77,7 @@ export class Chat {
   readonly name: string;
   readonly dialect: Dialect;
   readonly address: string;
+  readonly destination: Destination;
   readonly peers = new Map<string, Peer>();
   readonly history: HistoryEntry[] = [];
   /** Who plain text goes to: the last /msg target, else the last one who wrote. */
@@ -95,6 +96,7 @@ export class Chat {
     this.#connection = connection;
     this.#session = session;
     this.#onEvent = onEvent;
+    this.destination = session.destination;
     this.address = b32Address(session.destination);
   }
 
@@ -192,7 +194,7 @@ export class Chat {
     const target: Destination | string = peer?.to ?? message.to;
     try {
       if (typeof target === 'string' && !looksLikeB32(target) && !looksLikeBase64Destination(target) && this.dialect === '2003') {
-        throw new Error('the 2003 dialect has no name lookups: /add the base64 destination first');
+        throw new I2cpError('LOOKUP_FAILED', 'the 2003 dialect has no name lookups: /add NAME with the base64 destination first');
       }
       const payload = encodeChatPayload({ name: this.name, text: message.text, ...(this.dialect === '2003' ? { destination: toBase64(this.#session.destination.bytes) } : {}) });
       const result = await this.#session.send(target, payload, this.dialect === 'current' ? { protocol: Protocol.RepliableDatagram } : {});

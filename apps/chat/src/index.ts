@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readPrivateKeyFile } from '@i2cp/data';
+import { readPrivateKeyFile, toBase64 } from '@i2cp/data';
 import type { DestinationKeys } from '@i2cp/data';
 import { USAGE, parseChatArgs } from './args.js';
 import { Chat } from './chat.js';
@@ -30,6 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   terminal.print(`* ${choice.note}`);
   const chat = await Chat.open({ name: args.name, dialect: args.dialect, connect: choice.connect, onEvent: terminal.show, ...(keys ? { keys } : {}) });
   terminal.print(`* you are ${args.name} at ${chat.address}; /help for commands`);
+  if (args.dialect === '2003') terminal.print(`* 2003 dialect: no lookups; others /add ${args.name} ${toBase64(chat.destination.bytes)}`);
   try {
     await terminal.run(chat);
     await chat.idle(5000);
