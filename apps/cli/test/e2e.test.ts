@@ -53,6 +53,15 @@ describe('router, keygen, address', () => {
     expect(r.stderr).toMatch(/exists; use --force/);
   });
 
+  test('the binary exits 2 on bad arguments, with the message on stderr and nothing on stdout', async () => {
+    const r = await run(['send', '--keys', join(dir, 'alice.dat'), '--bogus']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^error: Unknown option '--bogus'/);
+    const q = await run(['keygen', '--out', join(dir, 'quiet.dat'), '--quiet']);
+    expect(q).toMatchObject({ code: 0, stderr: '' });
+    expect(q.stdout).toMatch(/\.b32\.i2p\n$/);
+  });
+
   test('a file that is not a key file: exit 2', async () => {
     await writeFile(join(dir, 'junk.dat'), 'not keys');
     const r = await run(['address', join(dir, 'junk.dat')]);

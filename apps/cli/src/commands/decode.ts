@@ -11,7 +11,7 @@ import type { Output } from '../output.js';
 export const decodeSpec: CommandSpec = {
   name: 'decode',
   summary: 'Decode a captured I2CP byte stream into one line per message.',
-  usage: 'i2cp decode [--dialect 2003|current] [--from client|router] [--hex|--base64|--raw] [--json] [FILE|-]',
+  usage: 'i2cp decode [--dialect 2003|current] [--from client|router] [--hex|--base64|--raw] [--json] [--quiet] [FILE|-]',
   positionals: { min: 0, max: 1 },
   options: {
     dialect: { type: 'string', value: '2003|current', default: 'current', description: 'protocol dialect of the capture' },
@@ -20,6 +20,7 @@ export const decodeSpec: CommandSpec = {
     base64: { type: 'boolean', description: 'input is base64 text (I2P or standard alphabet)' },
     raw: { type: 'boolean', description: 'input is raw bytes (the default)' },
     json: { type: 'boolean', description: 'print JSON lines (the codec describe() form)' },
+    quiet: { type: 'boolean', short: 'q', description: 'no notices on stderr' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
   examples: ['i2cp decode capture.bin', "echo '00000007 20 06 302e392e3637' | i2cp decode --hex --from client"],

@@ -8,7 +8,7 @@ import type { Output } from '../output.js';
 export const keygenSpec: CommandSpec = {
   name: 'keygen',
   summary: 'Generate a new destination and write its private key file.',
-  usage: 'i2cp keygen --out FILE [--sig ed25519|dsa-sha1] [--force] [--json]',
+  usage: 'i2cp keygen --out FILE [--sig ed25519|dsa-sha1] [--force] [--json] [--quiet]',
   options: {
     out: { type: 'string', short: 'o', value: 'FILE', description: 'private key file to write (mode 0600)' },
     sig: {
@@ -19,6 +19,7 @@ export const keygenSpec: CommandSpec = {
     },
     force: { type: 'boolean', description: 'replace FILE if it exists' },
     json: { type: 'boolean', description: 'print JSON' },
+    quiet: { type: 'boolean', short: 'q', description: 'no notices on stderr' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
   examples: ['i2cp keygen --out alice.dat', 'i2cp keygen --out old.dat --sig dsa-sha1'],
