@@ -75,8 +75,9 @@ export function clientSuite(target: Target): void {
       const { sender, recipient } = await openPair(target, track, LS1, LS2);
       const inbox = recipient.messages()[Symbol.asyncIterator]();
       const data = patterned(3000);
-      for (let i = 0; i < 3; i++) {
-        const result = await sender.send(recipient.destination, data, { signal: AbortSignal.timeout(t / 4) });
+      // Six sends: on 2.45.1 the first may get through, the later ones get 5 or 21 (observed: 5,21,21,21,21,21).
+      for (let i = 0; i < 6; i++) {
+        const result = await sender.send(recipient.destination, data, { signal: AbortSignal.timeout(t / 8) });
         expect(result.success).toBe(true);
         expect(bytesEqual((await nextMessage(inbox, 5000)).payload, data)).toBe(true);
       }
