@@ -59,6 +59,8 @@ export interface RouterStubOptions {
 }
 
 const dialects: readonly string[] = ['auto', '2003', 'current'];
+/** Session ids run from 1 to 65534: 0 cannot receive payloads from Java's client library, 65535 means "no session". */
+const MAX_SESSION_IDS = 0xfffe;
 
 export const defaultLimits: RouterStubLimits = {
   maxFrameBytes: 64 * 1024,
@@ -87,6 +89,9 @@ export interface ResolvedOptions {
 export function resolveOptions(options: RouterStubOptions): ResolvedOptions {
   const limits = { ...defaultLimits, ...options.limits };
   for (const [name, value] of Object.entries(limits)) positive(`limits.${name}`, value);
+  if (limits.maxSessions > MAX_SESSION_IDS) {
+    throw new I2cpError('BAD_ARGUMENT', `limits.maxSessions must be at most ${MAX_SESSION_IDS} (session ids 1–65534), got ${limits.maxSessions}`);
+  }
   const sim = options.simulation ?? {};
   const simulation = {
     dropProbability: sim.dropProbability ?? 0,
