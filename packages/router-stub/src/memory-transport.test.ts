@@ -32,6 +32,18 @@ describe('createMemoryPair', () => {
     await expect(transport.write(Uint8Array.of(5))).rejects.toMatchObject({ code: 'CLOSED' });
   });
 
+  it('copies what the client writes, so the client may reuse its buffer', async () => {
+    const { link, transport } = createMemoryPair('memory:4');
+    const r = recorder();
+    link.attach(r.events);
+    const buffer = Uint8Array.of(1, 2, 3);
+    await transport.write(buffer);
+    buffer.fill(9);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(r.data).toEqual([Uint8Array.of(1, 2, 3)]);
+    await transport.close();
+  });
+
   it('holds client writes while the router pauses reading', async () => {
     const { link, transport } = createMemoryPair('memory:2');
     const r = recorder();

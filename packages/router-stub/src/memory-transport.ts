@@ -1,6 +1,7 @@
 /**
- * An in-memory byte stream between a client (a Transport) and the router (a Link). Bytes are passed
- * as views, asynchronously (never inside the writer's call stack), with back-pressure both ways.
+ * An in-memory byte stream between a client (a Transport) and the router (a Link). Bytes move
+ * asynchronously (never inside the writer's call stack), with back-pressure both ways; what the
+ * client writes is copied once, what the router writes is handed over as views it never reuses.
  */
 import { I2cpError } from '@i2cp/data';
 import type { Link, LinkEvents } from './link.js';
@@ -111,7 +112,8 @@ export function createMemoryPair(remoteAddress: string): { link: Link; transport
   const transport: Transport = {
     write(data) {
       if (closed || serverEnding) return Promise.reject(new I2cpError('CLOSED', 'memory transport is closed'));
-      toServer.push(data);
+      // A copy, as a socket makes one: the caller may reuse its buffer once write() resolves.
+      toServer.push(data.slice());
       toServerBytes += data.length;
       schedulePump();
       if (toServerBytes < HIGH_WATER) return Promise.resolve();
