@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { encodeFrame } from '@i2cp/codec';
+import { FrameDecoder, decodeMessage, encodeFrame, encodeMessage } from '@i2cp/codec';
+import type { Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
-import { RawClient, openCurrentSession, startStub, withTimeout } from './helpers.js';
+import { RawClient, eventually, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub, withTimeout } from './helpers.js';
 
 let stub: RouterStub | undefined;
 const clients: RawClient[] = [];
@@ -167,5 +168,45 @@ describe('start failures', () => {
       close: () => Promise.resolve(),
     };
     await expect(startStub({ admin })).rejects.toMatchObject({ code: 'BAD_CONFIG', message: /no state directory/ });
+  });
+});
+
+describe('slow readers', () => {
+  it('drops a connection that leaves more than maxOutputBytesPerConnection unread, and only that one', async () => {
+    const { stub: s, logs } = await startStub({ limits: { maxOutputBytesPerConnection: 64 * 1024 } });
+    stub = s;
+    // A client that reads during its setup only, through a hand-driven memory transport.
+    const transport = s.connectMemory();
+    const reader = transport[Symbol.asyncIterator]();
+    const decoder = new FrameDecoder();
+    const read = async <T extends Message['type']>(type: T): Promise<Extract<Message, { type: T }>> => {
+      for (;;) {
+        const chunk = await reader.next();
+        if (chunk.done === true) throw new Error('closed during setup');
+        for (const frame of decoder.push(chunk.value)) {
+          const m = decodeMessage(frame, 'current');
+          if (m.type === type) return m as Extract<Message, { type: T }>;
+        }
+      }
+    };
+    const keys = newKeys();
+    await transport.write(Uint8Array.of(0x2a));
+    await transport.write(encodeMessage({ type: 'GetDate', version: '0.9.67' }, 'current'));
+    await transport.write(encodeMessage({ type: 'CreateSession', config: sessionConfig(keys, 'current', { 'i2cp.fastReceive': 'true' }) }, 'current'));
+    const { sessionId } = await read('SessionStatus');
+    const request = await read('RequestVariableLeaseSet');
+    await transport.write(encodeMessage(leaseSet2Message(keys, sessionId, request.leases), 'current'));
+    await transport.write(encodeMessage({ type: 'GetBandwidthLimits' }, 'current'));
+    await read('BandwidthLimits');
+
+    const sender = await openCurrentSession(await client('current'));
+    for (let i = 0; i < 40; i++) {
+      sender.client.send({ type: 'SendMessage', sessionId: sender.sessionId, destination: keys.destination, payload: new Uint8Array(8 * 1024), nonce: 0 });
+    }
+    await eventually(() => s.stats().sessions === 1);
+    expect(logs.some((l) => l.msg === 'dropping slow reader')).toBe(true);
+    expect(s.stats().errors).toBe(1);
+    sender.client.send({ type: 'GetBandwidthLimits' });
+    await sender.client.expect('BandwidthLimits');
   });
 });
