@@ -31,10 +31,10 @@ export function routerTarget(args: ParsedArgs): RouterTarget {
   return { host, port, dialect };
 }
 
-/** --timeout S as an AbortSignal, or none when the option is absent and there is no default. */
+/** --timeout S as an AbortSignal; without the option, `defaultSeconds` or no bound at all. */
 export function timeoutSignal(args: ParsedArgs, defaultSeconds?: number): AbortSignal | undefined {
-  const seconds = numberOpt(args, 'timeout', defaultSeconds ?? 0, 0.001, 86_400 * 365);
-  return stringOpt(args, 'timeout') === undefined && defaultSeconds === undefined ? undefined : AbortSignal.timeout(seconds * 1000);
+  const seconds = stringOpt(args, 'timeout') === undefined ? defaultSeconds : numberOpt(args, 'timeout', 0, 0.001, 365 * 86_400);
+  return seconds === undefined ? undefined : AbortSignal.timeout(seconds * 1000);
 }
 
 export interface OpenSession {

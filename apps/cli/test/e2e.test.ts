@@ -1,4 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -182,6 +184,59 @@ describe('proxy', () => {
     expect(proxy.stdout).toMatch(/client→router #\d+ CreateSession/);
     proxy.child.kill('SIGTERM');
     expect(await proxy.exited()).toBe(0);
+  });
+});
+
+describe('proxy, byte for byte', () => {
+  test('what either side sends arrives unchanged, also bytes that do not decode', async () => {
+    // A fake router that records what it gets and answers with a SetDate, a frame of an unknown
+    // type, and then a length no frame may have (after which the proxy can only forward).
+    const reply = concatBytes([
+      encodeMessage({ type: 'SetDate', date: 1_700_000_000_000, version: '0.9.67' }, 'current'),
+      new Uint8Array([0, 0, 0, 1, 250, 9]),
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 1, 2, 3]),
+    ]);
+    let atRouter: Uint8Array = new Uint8Array(0);
+    const fake = createServer((socket) => {
+      socket.on('data', (chunk: Buffer) => {
+        atRouter = concatBytes([atRouter, chunk]);
+        if (atRouter.length === request.length) socket.write(reply);
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const routerPort = (fake.address() as AddressInfo).port;
+    const request = concatBytes([new Uint8Array([PROTOCOL_BYTE]), encodeMessage({ type: 'GetDate', version: '0.9.62' }, 'current'), new Uint8Array([0, 0, 0, 2, 77, 1, 2])]);
+    const listenPort = await freePort();
+    const proxy = start(['proxy', '--listen', String(listenPort), '--to', `127.0.0.1:${routerPort}`, '--json']);
+    try {
+      await proxy.waitFor(/proxy listening/);
+      const client = connect(listenPort, '127.0.0.1');
+      let atClient: Uint8Array = new Uint8Array(0);
+      const done = new Promise<void>((resolve) => {
+        client.on('data', (chunk: Buffer) => {
+          atClient = concatBytes([atClient, chunk]);
+          if (atClient.length >= reply.length) resolve();
+        });
+      });
+      client.write(request);
+      await done;
+      client.destroy();
+      expect(toHex(atRouter)).toBe(toHex(request));
+      expect(toHex(atClient)).toBe(toHex(reply));
+      await proxy.waitFor(/router→client: cannot decode any further.*forwarding only/);
+      const lines = proxy.stdout.trim().split('\n').map((l) => JSON.parse(l) as { connection: number; direction: string; typeId?: number });
+      expect(lines.map((l) => [l.connection, l.direction, l.typeId])).toEqual([
+        [0, 'client→router', undefined],
+        [0, 'client→router', 32],
+        [0, 'client→router', 77],
+        [0, 'router→client', 33],
+        [0, 'router→client', 250],
+      ]);
+    } finally {
+      proxy.child.kill('SIGTERM');
+      await proxy.exited();
+      fake.close();
+    }
   });
 });
 

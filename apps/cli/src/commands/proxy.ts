@@ -1,8 +1,9 @@
 import { createServer, connect as tcpConnect } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { I2cpError, isI2cpError } from '@i2cp/data';
+import { I2cpError, concatBytes, isI2cpError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
 import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, describe, messageInfo } from '@i2cp/codec';
+import type { Frame } from '@i2cp/codec';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, parseDialect, parseHostPort, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
@@ -24,22 +25,43 @@ export const proxySpec: CommandSpec = {
   examples: ['i2cp router --port 7655 &  i2cp proxy --listen 7654 --to 127.0.0.1:7655'],
 };
 
+type Direction = 'client→router' | 'router→client';
+
+const EMPTY = new Uint8Array(0);
+
+/** The frames complete before the point where `bytes` stop framing (fed one byte at a time, so none is lost to the failure). */
+function framesBefore(bytes: Uint8Array): Frame[] {
+  const decoder = new FrameDecoder();
+  const frames: Frame[] = [];
+  try {
+    for (let i = 0; i < bytes.length; i++) frames.push(...decoder.push(bytes.subarray(i, i + 1)));
+  } catch {
+    // Where it fails is already known to the caller.
+  }
+  return frames;
+}
+
 /**
- * Watches one direction of one connection. Decoding never touches the forwarded bytes, and a
- * stream that stops making sense is reported once and then only forwarded.
+ * Watches one direction of one connection. Decoding never touches the forwarded bytes. A message
+ * that does not decode is reported and skipped; a stream that stops framing is reported once,
+ * after the messages before the break, and then only forwarded.
  */
 class Tap {
   private decoder: FrameDecoder | undefined;
   private dialect: Dialect | undefined;
+  /** The stream bytes the decoder holds (an incomplete frame), kept to replay them if framing breaks. */
+  private tail: Uint8Array = EMPTY;
   private index = 0;
   private broken = false;
 
-  private readonly label: string;
+  private readonly connection: number;
+  private readonly direction: Direction;
   private readonly out: Output;
   private readonly getDialect: () => Dialect | undefined;
 
-  constructor(label: string, out: Output, getDialect: () => Dialect | undefined) {
-    this.label = label;
+  constructor(connection: number, direction: Direction, out: Output, getDialect: () => Dialect | undefined) {
+    this.connection = connection;
+    this.direction = direction;
     this.out = out;
     this.getDialect = getDialect;
   }
@@ -51,23 +73,35 @@ class Tap {
       if (this.dialect === undefined) return;
       this.decoder = new FrameDecoder();
     }
+    const input = this.tail.length > 0 ? concatBytes([this.tail, chunk]) : chunk;
+    let frames: Frame[];
+    let failure: unknown;
     try {
-      for (const frame of this.decoder.push(chunk)) {
-        const info = messageInfo(frame.typeId, this.dialect!);
-        const message = decodeMessage(frame, this.dialect!);
-        const d = describe(message, this.dialect);
-        this.out.data(`${this.label} #${this.index} ${info?.name ?? 'unknown'}(${frame.typeId}) ${JSON.stringify(d)}`, {
-          direction: this.label,
-          index: this.index,
-          typeId: frame.typeId,
-          message: d,
-        });
-        this.index++;
-      }
+      frames = this.decoder.push(chunk);
+      this.tail = this.decoder.buffered > 0 ? input.slice(input.length - this.decoder.buffered) : EMPTY;
     } catch (e) {
-      this.out.warn(`${this.label}: cannot decode any further (${isI2cpError(e) ? e.message : String(e)}); forwarding only`);
-      this.broken = true;
+      frames = framesBefore(input);
+      failure = e;
     }
+    for (const frame of frames) this.show(frame, this.dialect!);
+    if (failure !== undefined) {
+      this.out.warn(`[${this.connection}] ${this.direction}: cannot decode any further (${failure instanceof Error ? failure.message : 'the bytes stop framing'}); forwarding only`);
+      this.broken = true;
+      this.tail = EMPTY;
+    }
+  }
+
+  private show(frame: Frame, dialect: Dialect): void {
+    const name = `${messageInfo(frame.typeId, dialect)?.name ?? 'unknown'}(${frame.typeId})`;
+    const where = `[${this.connection}] ${this.direction} #${this.index}`;
+    try {
+      const d = describe(decodeMessage(frame, dialect), dialect);
+      this.out.data(`${where} ${name} ${JSON.stringify(d)}`, { connection: this.connection, direction: this.direction, index: this.index, typeId: frame.typeId, message: d });
+    } catch (e) {
+      if (!isI2cpError(e)) throw e;
+      this.out.warn(`${where} ${name}: ${e.message} [${e.code}]`);
+    }
+    this.index++;
   }
 }
 
@@ -77,8 +111,8 @@ function pipeConnection(client: Socket, target: { host: string; port: number }, 
   client.setNoDelay(true);
   router.setNoDelay(true);
   let dialect = pinned;
-  const c2r = new Tap(`[${id}] client→router`, out, () => dialect);
-  const r2c = new Tap(`[${id}] router→client`, out, () => dialect);
+  const c2r = new Tap(id, 'client→router', out, () => dialect);
+  const r2c = new Tap(id, 'router→client', out, () => dialect);
   let sawFirst = false;
 
   client.on('data', (chunk: Buffer) => {
@@ -88,7 +122,7 @@ function pipeConnection(client: Socket, target: { host: string; port: number }, 
       sawFirst = true;
       dialect ??= chunk[0] === PROTOCOL_BYTE ? 'current' : '2003';
       if (dialect === 'current' && chunk[0] === PROTOCOL_BYTE) {
-        out.data(`[${id}] client→router protocol byte 0x2a`, { direction: 'client→router', protocolByte: PROTOCOL_BYTE });
+        out.data(`[${id}] client→router protocol byte 0x2a`, { connection: id, direction: 'client→router', protocolByte: PROTOCOL_BYTE });
         view = chunk.subarray(1);
       }
     }

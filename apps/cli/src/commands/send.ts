@@ -70,7 +70,8 @@ export async function runSend(args: ParsedArgs, out: Output): Promise<number> {
   const options = sendOptionsOf(args);
   const data = await readMessage(args);
   const interrupt = onInterrupt();
-  const signal = AbortSignal.any([interrupt.signal, timeoutSignal(args, 60) ?? interrupt.signal]);
+  const deadline = timeoutSignal(args, 60);
+  const signal = deadline ? AbortSignal.any([interrupt.signal, deadline]) : interrupt.signal;
   try {
     const { connection, session } = await openSession(args, true, signal);
     try {
