@@ -107,9 +107,13 @@ export class Connection {
     }
   }
 
-  /** Ends the connection with Disconnect(reason); only this connection is affected. */
-  disconnect(reason: string): void {
+  /**
+   * Ends the connection with Disconnect(reason); only this connection is affected. Unless the
+   * router ends it in the normal course (shutdown, takeover), it counts as an error in the stats.
+   */
+  disconnect(reason: string, normal = false): void {
     if (this.state !== 'open') return;
+    if (!normal) this.router.countError();
     this.router.log.info('disconnecting client', { connection: this.id, remote: this.remoteAddress, reason });
     this.send({ type: 'Disconnect', reason: reason.length > 255 ? reason.slice(0, 255) : reason });
     this.shutdown();
@@ -227,7 +231,6 @@ export class Connection {
       message = decodeMessage(frame, dialect);
     } catch (e) {
       const name = messageInfo(frame.typeId, dialect)?.name ?? `type ${frame.typeId}`;
-      this.router.countError();
       this.disconnect(`malformed ${name} message: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
@@ -236,7 +239,6 @@ export class Connection {
 
   /** The one error path for everything a connection's handlers throw. */
   fail(e: unknown): void {
-    this.router.countError();
     const reason = isI2cpError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     if (!isI2cpError(e)) this.router.log.error('handler failed', { connection: this.id, error: reason });
     this.disconnect(reason);

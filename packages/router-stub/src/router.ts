@@ -202,7 +202,7 @@ export class Router {
       old.sessions.delete(session.id);
       session.connection = undefined;
       this.log.info('session taken over', { session: session.id, from: old.id, to: connection.id });
-      old.disconnect('session taken over');
+      old.disconnect('session taken over', true);
     }
     this.attach(session, connection);
   }
@@ -519,7 +519,7 @@ export class Router {
     this.transit.clear();
     if (this.connections.size > 0) {
       const idle = new Promise<void>((resolve) => (this.idle = resolve));
-      for (const connection of [...this.connections]) connection.disconnect(reason);
+      for (const connection of [...this.connections]) connection.disconnect(reason, true);
       await idle;
     }
     for (const session of [...this.sessions.values()]) this.endSession(session, 'router closed');
