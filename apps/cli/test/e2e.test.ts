@@ -158,6 +158,14 @@ describe('decode', () => {
     expect(objects.map((o) => o.typeId)).toEqual([undefined, 32, 30]);
   });
 
+  test('a length no frame may have: the messages before it are printed, then where it broke, exit 2', async () => {
+    const bytes = concatBytes([encodeMessage({ type: 'GetDate', version: '0.9.62' }, 'current'), new Uint8Array([0xff, 0xff, 0xff, 0xff, 1])]);
+    const r = await run(['decode', '--hex', '-'], {}, toHex(bytes));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^#0 @0 GetDate\(32\)/);
+    expect(r.stderr).toMatch(/at byte 12: frame body of 4294967295 bytes exceeds the limit/);
+  });
+
   test('a stream cut inside a frame: exit 2 with where', async () => {
     const frame = encodeMessage({ type: 'GetDate', version: '0.9.62' }, 'current');
     const r = await run(['decode', '--hex', '-'], {}, toHex(frame.subarray(0, frame.length - 2)));

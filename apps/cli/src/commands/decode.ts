@@ -1,11 +1,12 @@
-import { DecodeError, isI2cpError } from '@i2cp/data';
+import { isI2cpError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
-import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, describe, messageInfo } from '@i2cp/codec';
+import { PROTOCOL_BYTE, decodeMessage, describe, messageInfo } from '@i2cp/codec';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { boolOpt, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import { decodeInputText, readInput } from '../input.js';
 import type { InputFormat } from '../input.js';
+import { framesUntilBroken } from '../frames.js';
 import type { Output } from '../output.js';
 
 export const decodeSpec: CommandSpec = {
@@ -47,36 +48,35 @@ export async function runDecode(args: ParsedArgs, out: Output): Promise<number> 
 
 /** Prints each message; on bad bytes prints what went wrong and where, and returns exit code 2. */
 export function decodeStream(bytes: Uint8Array, startOffset: number, dialect: Dialect, out: Output): number {
-  const decoder = new FrameDecoder();
+  const { frames, error, buffered } = framesUntilBroken(bytes);
   let index = 0;
   let offset = startOffset;
-  try {
-    for (const frame of decoder.push(bytes)) {
-      const info = messageInfo(frame.typeId, dialect);
-      try {
-        const message = decodeMessage(frame, dialect);
-        const described = describe(message, dialect);
-        out.data(`#${index} @${offset} ${info?.name ?? 'unknown'}(${frame.typeId}) ${frame.body.length} B ${JSON.stringify(described)}`, {
-          index,
-          offset,
-          typeId: frame.typeId,
-          bodyLength: frame.body.length,
-          message: described,
-        });
-      } catch (e) {
-        if (!isI2cpError(e)) throw e;
-        out.error(`message #${index} at byte ${offset} (${info?.name ?? 'unknown'}(${frame.typeId})): ${e.message}`);
-        return 2;
-      }
-      offset += 5 + frame.body.length;
-      index++;
+  for (const frame of frames) {
+    const info = messageInfo(frame.typeId, dialect);
+    try {
+      const message = decodeMessage(frame, dialect);
+      const described = describe(message, dialect);
+      out.data(`#${index} @${offset} ${info?.name ?? 'unknown'}(${frame.typeId}) ${frame.body.length} B ${JSON.stringify(described)}`, {
+        index,
+        offset,
+        typeId: frame.typeId,
+        bodyLength: frame.body.length,
+        message: described,
+      });
+    } catch (e) {
+      if (!isI2cpError(e)) throw e;
+      out.error(`message #${index} at byte ${offset} (${info?.name ?? 'unknown'}(${frame.typeId})): ${e.message}`);
+      return 2;
     }
-    if (decoder.buffered > 0) {
-      throw new DecodeError('DECODE_TRUNCATED', `the input ends inside a frame (${decoder.buffered} bytes left over)`, offset);
-    }
-  } catch (e) {
-    if (!isI2cpError(e)) throw e;
-    out.error(e.message);
+    offset += 5 + frame.body.length;
+    index++;
+  }
+  if (error !== undefined) {
+    out.error(`at byte ${offset}: ${error instanceof Error ? error.message : 'the bytes stop framing'}`);
+    return 2;
+  }
+  if (buffered > 0) {
+    out.error(`the input ends inside a frame at byte ${offset} (${buffered} bytes left over)`);
     return 2;
   }
   out.info(`${index} message(s) decoded`);

@@ -7,6 +7,7 @@ import type { Frame } from '@i2cp/codec';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { intOpt, parseDialect, parseHostPort, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
+import { framesUntilBroken } from '../frames.js';
 import type { Output } from '../output.js';
 import { onInterrupt } from '../signals.js';
 
@@ -28,18 +29,6 @@ export const proxySpec: CommandSpec = {
 type Direction = 'client→router' | 'router→client';
 
 const EMPTY = new Uint8Array(0);
-
-/** The frames complete before the point where `bytes` stop framing (fed one byte at a time, so none is lost to the failure). */
-function framesBefore(bytes: Uint8Array): Frame[] {
-  const decoder = new FrameDecoder();
-  const frames: Frame[] = [];
-  try {
-    for (let i = 0; i < bytes.length; i++) frames.push(...decoder.push(bytes.subarray(i, i + 1)));
-  } catch {
-    // Where it fails is already known to the caller.
-  }
-  return frames;
-}
 
 /**
  * Watches one direction of one connection. Decoding never touches the forwarded bytes. A message
@@ -80,7 +69,7 @@ class Tap {
       frames = this.decoder.push(chunk);
       this.tail = this.decoder.buffered > 0 ? input.slice(input.length - this.decoder.buffered) : EMPTY;
     } catch (e) {
-      frames = framesBefore(input);
+      frames = framesUntilBroken(input).frames;
       failure = e;
     }
     for (const frame of frames) this.show(frame, this.dialect!);
