@@ -1,25 +1,17 @@
 // Connection-level behaviour on the router stub and on hand-made misbehaving servers (loopback only).
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bytesEqual, generateDestination } from '@i2cp/data';
-import { createRouterStub, type RouterStub, type RouterStubOptions } from '@i2cp/router-stub';
+import type { RouterStub } from '@i2cp/router-stub';
 import { connect, createTcpTransport, Protocol, type Connection, type ConnectOptions, type Session } from '../src/index.js';
+import { useCleanups } from './helpers/cleanups.js';
 import { nextMessage, patterned } from './helpers/targets.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function stubWith(options: RouterStubOptions = {}): Promise<RouterStub> {
-  const stub = await createRouterStub({ port: 0, logLevel: 'error', ...options });
-  cleanups.push(() => stub.close());
-  return stub;
-}
+const { later, stubWith } = useCleanups();
 
 async function connected(stub: RouterStub, extra: Partial<ConnectOptions> = {}): Promise<Connection> {
   const connection = await connect({ host: stub.address.host, port: stub.address.port, signal: AbortSignal.timeout(5000), ...extra });
-  cleanups.push(() => connection.close());
+  later(() => connection.close());
   return connection;
 }
 
@@ -37,7 +29,7 @@ async function rawServer(onSocket: (socket: Socket) => void): Promise<number> {
     onSocket(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
+  later(
     () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -86,7 +78,7 @@ describe('connecting', () => {
   test('a fixed Transport is used as given (here the stub\'s in-memory pair)', async () => {
     const stub = await stubWith();
     const connection = await connect({ transport: stub.connectMemory() });
-    cleanups.push(() => connection.close());
+    later(() => connection.close());
     const s = await session(connection);
     expect(s.state).toBe('open');
   });

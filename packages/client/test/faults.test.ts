@@ -1,34 +1,26 @@
 // What happens when the router goes away: killed mid-send, shut down, gone for good, back again.
 // Routers and proxies are private to each test and stopped after it; every wait is bounded.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { I2cpError, bytesEqual, isI2cpError, type Dialect } from '@i2cp/data';
-import { createRouterStub, type RouterStub, type RouterStubOptions } from '@i2cp/router-stub';
+import type { RouterStub } from '@i2cp/router-stub';
 import { connect, type Connection, type ConnectOptions, type Session, type Transport } from '../src/index.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
+import { useCleanups } from './helpers/cleanups.js';
 import { nextMessage, patterned, stubTarget } from './helpers/targets.js';
 
 const FAST_RECONNECT = { initialDelayMs: 10, maxDelayMs: 50 } as const;
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function stubWith(options: RouterStubOptions = {}): Promise<RouterStub> {
-  const stub = await createRouterStub({ port: 0, logLevel: 'error', ...options });
-  cleanups.push(() => stub.close());
-  return stub;
-}
+const { later, stubWith } = useCleanups();
 
 async function proxyTo(stub: RouterStub): Promise<TcpProxy> {
   const proxy = await startTcpProxy(stub.address);
-  cleanups.push(() => proxy.close());
+  later(() => proxy.close());
   return proxy;
 }
 
 async function open(dialect: Dialect, port: number, extra: Partial<ConnectOptions> = {}): Promise<{ connection: Connection; session: Session }> {
   const connection = await connect({ host: '127.0.0.1', port, dialect, signal: AbortSignal.timeout(5000), ...extra });
-  cleanups.push(() => connection.close());
+  later(() => connection.close());
   const keys = stubTarget(dialect, 'tcp', () => {
     throw new Error('unused');
   }).keys();
@@ -180,7 +172,7 @@ describe('reconnect through a transport factory', () => {
       },
       autoReconnect: FAST_RECONNECT,
     });
-    cleanups.push(() => connection.close());
+    later(() => connection.close());
     const keys = stubTarget('current', 'memory', () => stub).keys();
     const session = await connection.createSession({ keys, signal: AbortSignal.timeout(5000) });
     const firstId = session.id;
