@@ -28,14 +28,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const terminal = createTerminal();
   const choice = await chooseRouter(args.router, args.dialect);
   terminal.print(`* ${choice.note}`);
-  const chat = await Chat.open({ name: args.name, dialect: args.dialect, connect: choice.connect, onEvent: terminal.show, ...(keys ? { keys } : {}) });
-  terminal.print(`* you are ${args.name} at ${chat.address}; /help for commands`);
-  if (args.dialect === '2003') terminal.print(`* 2003 dialect: no lookups; others /add ${args.name} ${toBase64(chat.destination.bytes)}`);
   try {
-    await terminal.run(chat);
-    await chat.idle(5000);
+    const chat = await Chat.open({ name: args.name, dialect: args.dialect, connect: choice.connect, onEvent: terminal.show, ...(keys ? { keys } : {}) });
+    terminal.print(`* you are ${args.name} at ${chat.address}; /help for commands`);
+    if (args.dialect === '2003') terminal.print(`* 2003 dialect: no lookups; others /add ${args.name} ${toBase64(chat.destination.bytes)}`);
+    try {
+      await terminal.run(chat);
+      await chat.idle(5000);
+    } finally {
+      await chat.close();
+    }
   } finally {
-    await chat.close();
     await choice.embedded?.close();
   }
   return 0;

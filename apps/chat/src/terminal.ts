@@ -105,7 +105,7 @@ export function createTerminal(input: NodeJS.ReadableStream = process.stdin, out
         else if (tty) rl!.prompt();
       });
     });
-    rl.prompt();
+    if (tty) rl.prompt();
     await done;
     rl.close();
     rl = undefined;
