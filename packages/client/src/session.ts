@@ -301,14 +301,11 @@ export class Session {
   /** @internal The router created (or, 2003, resumed) the session under `id`. */
   attached(id: number, resumed: boolean): void {
     this.#id = id;
-    if (resumed) {
-      // The router kept our lease set; unaccepted sends go out again in their original order.
-      for (const p of this.#awaitingAccept) {
-        const message = { ...p.message, sessionId: id };
-        this.#host.write(message).catch(() => undefined);
-      }
-      this.#markOpen();
-    }
+    // 2003 sends the router never acknowledged go out again in their original order, whether it
+    // resumed the session or (after its timeout) made a new one; their statuses match them by order.
+    for (const p of this.#awaitingAccept) this.#host.write({ ...p.message, sessionId: id }).catch(() => undefined);
+    // A resumed session kept its lease set at the router.
+    if (resumed) this.#markOpen();
   }
 
   /** @internal Resolves once the first lease-set request since attached() was answered. */

@@ -156,6 +156,31 @@ describe('reconnect', () => {
   });
 });
 
+describe('2003 session timed out at the router', () => {
+  test('the client makes a new session for the same Destination and carries on', async () => {
+    const stub = await stubWith({ sessionTimeoutMs: 100 });
+    const proxy = await proxyTo(stub);
+    const a = await open('2003', stub.address.port);
+    const b = await open('2003', proxy.port, { autoReconnect: FAST_RECONNECT });
+    const inbox = b.session.messages()[Symbol.asyncIterator]();
+    proxy.setAccepting(false);
+    proxy.killAll();
+    // Wait (bounded) until the router has forgotten b's session.
+    for (let i = 0; stub.stats().sessions > 1; i++) {
+      if (i > 250) throw new Error('the router kept the session');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    proxy.setAccepting(true);
+    const aInbox = a.session.messages()[Symbol.asyncIterator]();
+    // b's send waits for the new session; on b's own link it follows b's new lease set.
+    expect((await b.session.send(a.session.destination, patterned(6), { signal: AbortSignal.timeout(5000) })).success).toBe(true);
+    expect(bytesEqual((await nextMessage(aInbox)).payload, patterned(6))).toBe(true);
+    expect((await a.session.send(b.session.destination, patterned(7), { signal: AbortSignal.timeout(5000) })).success).toBe(true);
+    expect(bytesEqual((await nextMessage(inbox)).payload, patterned(7))).toBe(true);
+    expect(b.session.state).toBe('open');
+  });
+});
+
 describe('reconnect through a transport factory', () => {
   test('a dropped in-memory transport is replaced by a fresh one and the session comes back', async () => {
     const stub = await stubWith();
