@@ -138,6 +138,23 @@ describe('listen and send', () => {
   });
 });
 
+describe('router --hosts', () => {
+  test('names from a hosts file resolve; a bad line is logged and skipped', async () => {
+    const bobBase64 = (JSON.parse((await run(['address', join(dir, 'bob.dat'), '--json'])).stdout) as { base64: string }).base64;
+    await writeFile(join(dir, 'hosts.txt'), `# address book\nbob.i2p=${bobBase64}\nbroken=notbase64\n`);
+    const { router: withHosts, port: hostsPort } = await startRouter(['--hosts', join(dir, 'hosts.txt')]);
+    try {
+      const r = await run(['lookup', 'bob.i2p', '--router', `127.0.0.1:${hostsPort}`]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe(bob);
+      expect(withHosts.stderr).toMatch(/warn hosts file line skipped .*line 3/);
+    } finally {
+      withHosts.child.kill('SIGTERM');
+      await withHosts.exited();
+    }
+  });
+});
+
 describe('decode', () => {
   test('a captured client stream: protocol byte, then one line per message; --hex and --json', async () => {
     const capture = concatBytes([

@@ -57,13 +57,13 @@ export function start(args: readonly string[], env: Record<string, string> = {})
         };
         const cleanup = (): void => {
           clearTimeout(timer);
-          child.stdout?.off('data', check);
-          child.stderr?.off('data', check);
+          child.stdout.off('data', check);
+          child.stderr.off('data', check);
           child.off('exit', onExit);
         };
         if (check()) return;
-        child.stdout?.on('data', check);
-        child.stderr?.on('data', check);
+        child.stdout.on('data', check);
+        child.stderr.on('data', check);
         child.on('exit', onExit);
       });
     },
@@ -81,8 +81,8 @@ export function start(args: readonly string[], env: Record<string, string> = {})
       }
     },
   };
-  child.stdout?.setEncoding('utf8').on('data', (s: string) => (r.stdout += s));
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => (r.stderr += s));
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (r.stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (r.stderr += s));
   return r;
 }
 
