@@ -78,6 +78,39 @@ describe('current dialect on the wire', () => {
   });
 });
 
+describe('router-initiated changes (current)', () => {
+  test('an unsolicited SetDate moves the clock offset', async () => {
+    const transport = fakeTransport();
+    const connecting = connect({ transport });
+    transport.feed(encodeMessage({ type: 'SetDate', date: Date.now(), version: '0.9.67' }, 'current'));
+    const connection = await connecting;
+    expect(Math.abs(connection.clockOffsetMs)).toBeLessThan(60_000);
+    transport.feed(encodeMessage({ type: 'SetDate', date: Date.now() + ROUTER_AHEAD_MS }, 'current'));
+    await until(() => (connection.clockOffsetMs > ROUTER_AHEAD_MS - 60_000 ? true : undefined));
+    transport.end();
+    await connection.closed;
+  });
+
+  test('a Disconnect saying "restart" is reconnected to; any other reason ends the connection', async () => {
+    const made: FakeTransport[] = [];
+    const connection = await connect({
+      transport: () => {
+        const t = fakeTransport();
+        made.push(t);
+        t.feed(encodeMessage({ type: 'SetDate', date: Date.now(), version: '0.9.67' }, 'current'));
+        return t;
+      },
+      autoReconnect: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
+    made[0]!.feed(encodeMessage({ type: 'Disconnect', reason: 'router restart in 5 s' }, 'current'));
+    await until(() => (made.length === 2 && connection.state === 'open' ? true : undefined));
+    made[1]!.feed(encodeMessage({ type: 'Disconnect', reason: 'go away' }, 'current'));
+    const closed = await connection.closed;
+    expect(closed).toMatchObject({ code: 'DISCONNECTED', message: 'router disconnected: go away' });
+    expect(made).toHaveLength(2);
+  });
+});
+
 describe('2003 dialect on the wire', () => {
   test('no protocol byte, undated DSA-signed SessionConfig, 2003 lease set with the Destination keys', async () => {
     const transport = fakeTransport();
