@@ -31,7 +31,7 @@ export async function runRouterTarget(options) {
   /** The latest fuzz connections by local port, to name the client behind a connection the stub keeps. */
   /** @type {Map<number, FuzzConnection>} */
   const byPort = new Map();
-  /** @type {((list: { remote: string, ageMs: number }[]) => void) | undefined} */
+  /** @type {((list: { remote: string, ageMs: number, log: string[] }[]) => void) | undefined} */
   let onOpenConnections;
   let inputs = 0;
   let connections = 0;
@@ -50,7 +50,7 @@ export async function runRouterTarget(options) {
     /** @type {string | undefined} */ stack = undefined,
     /** @type {Iterable<FuzzConnection>} */ culprits = inFlight,
   ) => {
-    const suspects = [...culprits].map((c) => ({ index: c.index, dialect: c.dialect, writes: c.written.map(toHexString) }));
+    const suspects = [...culprits].map((c) => ({ index: c.index, dialect: c.dialect, writes: c.written.map(toHexString), ...('log' in c ? { stubLog: c.log } : {}) }));
     const last = [...culprits].at(-1);
     const file = findings.add({
       target: 'router',
@@ -210,13 +210,13 @@ export async function runRouterTarget(options) {
   const released = await waitForReport(() => stats?.connections === 4 && stats?.sessions === 4, 15_000);
   if (!released) {
     const now = stats;
-    const open = await new Promise((/** @type {(list: { remote: string, ageMs: number }[]) => void} */ resolve) => {
+    const open = await new Promise((/** @type {(list: { remote: string, ageMs: number, log: string[] }[]) => void} */ resolve) => {
       onOpenConnections = resolve;
       child.send({ openConnections: true });
     });
     const kept = open.flatMap((c) => {
       const record = byPort.get(Number(c.remote.split(':').at(-1)));
-      return record === undefined ? [] : [{ ...record, ageMs: c.ageMs }];
+      return record === undefined ? [] : [{ ...record, ageMs: c.ageMs, log: c.log }];
     });
     const later = (await waitForReport(() => stats?.connections === 4 && stats?.sessions === 4, 30_000)) ? 'released within 30 s more' : 'still open 30 s later';
     report(

@@ -21,7 +21,7 @@ process.on('unhandledRejection', (e) => {
   process.exit(70);
 });
 
-/** Connections the stub has open, from its debug log: which client is behind a lingering one. */
+/** Connections the stub has open, from its debug log (with their first records): who is behind a lingering one. */
 const open = new Map();
 const options = JSON.parse(process.argv[2] ?? '{}');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'i2cp-fuzz-admin-'));
@@ -34,8 +34,13 @@ const stub = await createRouterStub({
     level: 'debug',
     sink: (record) => {
       if (record.level === 'error') send({ internalError: record.msg, fields: record.fields });
-      else if (record.msg === 'connection opened') open.set(record.fields?.['connection'], { remote: record.fields?.['remote'], since: Date.now() });
-      else if (record.msg === 'connection closed') open.delete(record.fields?.['connection']);
+      const id = record.fields?.['connection'];
+      if (record.msg === 'connection opened') open.set(id, { remote: record.fields?.['remote'], since: Date.now(), log: [] });
+      else if (record.msg === 'connection closed') open.delete(id);
+      else {
+        const log = open.get(id)?.log;
+        if (log !== undefined && log.length < 20) log.push(`+${Date.now() - open.get(id).since} ms ${record.level} ${record.msg} ${JSON.stringify(record.fields)}`);
+      }
     },
   }),
   ...options,

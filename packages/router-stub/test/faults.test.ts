@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { toBase64, toHex, writePrivateKeyFile } from '@i2cp/data';
+import { sha256, toBase64, toHex, utf8Encode, writePrivateKeyFile } from '@i2cp/data';
 import type { DestinationKeys } from '@i2cp/data';
 import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, encodeMessage } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
@@ -326,4 +326,44 @@ describe('throughput of other sessions under hostile load, as a share of the sam
     expect((await churned)['churned']).toBeGreaterThan(100);
     expect(result.with).toBeGreaterThanOrEqual(result.without * MIN_THROUGHPUT_RATIO_FLOOD);
   });
+});
+
+// ---------------------------------------------------------------- admin requests under hostile load
+
+describe('admin requests with a wrong key from many connections (found by pnpm fuzz)', () => {
+  // Each wrong key costs an scrypt check in one queue shared by all connections, also for clients
+  // that already left; the operator's request waits behind all of them (15.8 s for these 60 here).
+  test('the operator is still answered within 5 s after 60 connections sent wrong keys and left', async () => {
+    const ROUTER = path.join(FIXTURES, 'admin-router.mjs');
+    const dir = tempDir();
+    const router = fork(ROUTER, [dir, 'the operator passphrase'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const routerExited = new Promise((resolve) => router.once('exit', resolve));
+    cleanups.push(async () => {
+      router.kill('SIGKILL');
+      await routerExited;
+    });
+    const port = await new Promise<number>((resolve) => router.once('message', (m) => resolve((m as { port: number }).port)));
+    // 60 connections, each with 5 admin requests under a wrong key, then gone at once.
+    const wrong = encodeMessage({ type: 'GetAddressVisibility', authenticationKey: new Uint8Array(32).fill(1) }, '2003');
+    await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        const s = await tcp(port);
+        for (let i = 0; i < 5; i++) s.write(wrong);
+        s.destroy();
+      }),
+    );
+    const operator = await tcp(port);
+    const decoder = new FrameDecoder();
+    const asked = Date.now();
+    const answered = new Promise<number>((resolve) => {
+      operator.on('data', (chunk: Buffer) => {
+        for (const f of decoder.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))) {
+          if (decodeMessage(f, '2003').type === 'AddressVisibility') resolve(Date.now() - asked);
+        }
+      });
+    });
+    operator.write(encodeMessage({ type: 'GetAddressVisibility', authenticationKey: sha256(utf8Encode('the operator passphrase')) }, '2003'));
+    const waited = await Promise.race([answered, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 5000))]);
+    expect(waited).toBeLessThan(5000);
+  }, 30_000);
 });
