@@ -17,6 +17,8 @@ export interface RouterStubLimits {
   readonly maxSessions: number;
   /** Payload bytes waiting for one session (held, in flight or in its connection's output). */
   readonly maxQueuedBytesPerSession: number;
+  /** Longest time senders stay paused for one recipient; then they go on and overflowing sends are refused. */
+  readonly maxSenderPauseMs: number;
   /** Output bytes a connection may leave unread before it is dropped as a slow reader. */
   readonly maxOutputBytesPerConnection: number;
   /** Accepted difference between a current SessionConfig's date and the router clock. */
@@ -69,6 +71,7 @@ export const defaultLimits: RouterStubLimits = {
   maxSessionsPerConnection: 16,
   maxSessions: 20_000,
   maxQueuedBytesPerSession: 1024 * 1024,
+  maxSenderPauseMs: 10_000,
   maxOutputBytesPerConnection: 32 * 1024 * 1024,
   clockSkewMs: 3 * 60_000,
   floodMessagesPerSecond: 1000,

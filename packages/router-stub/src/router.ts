@@ -92,7 +92,7 @@ export class Router {
       this.guarded('sweep', () => {
         this.sweep();
       });
-    }, Math.max(10, Math.min(1000, options.leaseDurationMs / 4, options.sessionTimeoutMs / 4)));
+    }, Math.max(10, Math.min(1000, options.leaseDurationMs / 4, options.sessionTimeoutMs / 4, options.limits.maxSenderPauseMs / 4)));
     this.sweepTimer.unref();
   }
 
@@ -307,20 +307,30 @@ export class Router {
 
   /** Stops reading the sender while the recipient's queue is past the pause mark. */
   throttle(sender: Connection, recipient: Session): void {
-    if (recipient.connection === undefined || recipient.connection === sender) return;
+    if (recipient.stalled || recipient.connection === undefined || recipient.connection === sender) return;
     if (recipient.queuedBytes() <= this.options.limits.maxQueuedBytesPerSession * PAUSE_SHARE) return;
-    recipient.blockedSenders ??= new Set();
+    if (recipient.blockedSenders === undefined) {
+      recipient.blockedSenders = new Set();
+      recipient.blockedSince = Date.now();
+    }
     if (recipient.blockedSenders.has(sender)) return;
     recipient.blockedSenders.add(sender);
     sender.pauseReading();
   }
 
+  /** Lets paused senders go on once the recipient's queue is under the resume mark (or at once with `always`). */
   unblockSenders(session: Session, always: boolean): void {
-    const blocked = session.blockedSenders;
-    if (blocked === undefined) return;
+    if (session.blockedSenders === undefined && !session.stalled) return;
     if (!always && session.queuedBytes() > this.options.limits.maxQueuedBytesPerSession * RESUME_SHARE) return;
+    session.stalled = false;
+    this.releaseSenders(session);
+  }
+
+  private releaseSenders(session: Session): void {
+    const blocked = session.blockedSenders;
     session.blockedSenders = undefined;
-    for (const connection of blocked) connection.resumeReading();
+    session.blockedSince = 0;
+    if (blocked !== undefined) for (const connection of blocked) connection.resumeReading();
   }
 
   /** Hands a payload to the recipient, through the network simulation when one is configured. */
@@ -482,6 +492,13 @@ export class Router {
           this.endSession(session, 'timed out without a connection');
         }
         continue;
+      }
+      if (session.blockedSenders !== undefined && now - session.blockedSince >= this.options.limits.maxSenderPauseMs) {
+        // A recipient that does not read must not hold its senders forever (a paused socket does not
+        // even notice its peer closing): they go on, and what no longer fits is refused with a status.
+        this.log.warn('recipient stalled: releasing its senders', { session: session.id, queuedBytes: session.queuedBytes() });
+        session.stalled = true;
+        this.releaseSenders(session);
       }
       if (session.reachable && now >= session.leaseEnd) {
         session.reachable = false;

@@ -41,8 +41,11 @@ export class Session {
   held: Map<number, HeldMessage> | undefined;
   heldBytes = 0;
   inFlightBytes = 0;
-  /** Connections whose reading is paused until this session's queue shrinks. */
+  /** Connections whose reading is paused until this session's queue shrinks, and since when. */
   blockedSenders: Set<Connection> | undefined;
+  blockedSince = 0;
+  /** Its queue stayed full past the pause limit: senders are no longer paused for it, only refused. */
+  stalled = false;
   /** The session this one sent to last: repeated sends skip hashing the recipient Destination. */
   lastRecipient: Session | undefined;
   floodWindowStart = 0;

@@ -261,6 +261,26 @@ describe('current dialect: sending', () => {
     expect((await b.client.expect('MessageStatus')).size).toBe(800);
   });
 
+  it('releases senders paused for a recipient that stays full past maxSenderPauseMs; what does not fit gets 13', async () => {
+    await start({ limits: { maxQueuedBytesPerSession: 1000, maxSenderPauseMs: 200 } });
+    const a = await openCurrentSession(await client(), { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
+    const b = await openCurrentSession(await client(), {});
+    const send = (nonce: number): void => {
+      a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(800), nonce });
+    };
+    send(1);
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 1 });
+    send(2);
+    expect(await a.client.expect('MessageStatus', 3000)).toMatchObject({ status: MessageStatusCode.OverflowFailure, nonce: 2 });
+    // Stalled: no more pausing, every send that does not fit is refused at once.
+    send(3);
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.OverflowFailure, nonce: 3 });
+    const available = await b.client.expect('MessageStatus');
+    b.client.send({ type: 'ReceiveMessageEnd', sessionId: b.sessionId, messageId: available.messageId });
+    send(4);
+    expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 4 });
+  });
+
   it('passes a 64 KiB payload through untouched', async () => {
     await start({ limits: { maxFrameBytes: 70_000 } });
     const a = await openCurrentSession(await client());
