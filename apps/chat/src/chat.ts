@@ -57,6 +57,8 @@ export interface ChatOptions {
   readonly keys?: DestinationKeys;
   readonly onEvent: (event: ChatEvent) => void;
   readonly signal?: AbortSignal;
+  /** A chat whose router went away: its peers, history and current peer carry over (give the same keys to keep the address). */
+  readonly previous?: Chat;
 }
 
 /** "abcd…wxyz.b32": enough to tell destinations apart at a glance. */
@@ -111,6 +113,7 @@ export class Chat {
       // The router stub resolves this name for everyone; real routers ignore the option.
       const session = await connection.createSession({ keys, options: { 'i2cp.stub.hostname': name }, ...(signal ? { signal } : {}) });
       const chat = new Chat(name, dialect, connection, session, options.onEvent);
+      if (options.previous !== undefined) chat.#carryOver(options.previous);
       void chat.#receive();
       void session.closed.then((error) => {
         // Undefined means this chat closed it: nothing to tell.
@@ -121,6 +124,13 @@ export class Chat {
       await connection.close();
       throw e;
     }
+  }
+
+  #carryOver(previous: Chat): void {
+    for (const [key, peer] of previous.peers) this.peers.set(key, peer);
+    this.history.push(...previous.history);
+    this.current = previous.current;
+    this.#nextId = previous.#nextId;
   }
 
   /** /add: a name for a .b32.i2p address or a base64 Destination. */

@@ -11,8 +11,8 @@ export interface Terminal {
   readonly print: (line: string) => void;
   /** What the chat's events look like on screen. */
   readonly show: (event: ChatEvent) => void;
-  /** Reads commands until /quit, Ctrl-D or the chat ends. */
-  readonly run: (chat: Chat) => Promise<void>;
+  /** Reads commands until /quit or Ctrl-D ('quit') or until the router ends the session ('closed'). */
+  readonly run: (chat: Chat) => Promise<'quit' | 'closed'>;
 }
 
 export function createTerminal(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Terminal {
@@ -20,7 +20,7 @@ export function createTerminal(input: NodeJS.ReadableStream = process.stdin, out
   const c: Paint = paint(tty && process.env['NO_COLOR'] === undefined);
   let rl: Interface | undefined;
   let me = '';
-  let ended: (() => void) | undefined;
+  let ended: ((how: 'quit' | 'closed') => void) | undefined;
 
   const print = (line: string): void => {
     if (rl !== undefined && tty) {
@@ -46,8 +46,8 @@ export function createTerminal(input: NodeJS.ReadableStream = process.stdin, out
         print(c.dim(`* ${event.text}`));
         return;
       case 'closed':
-        print(c.red(`* the router ended the session (${event.error.message}); leaving`));
-        ended?.();
+        print(c.red(`* the router ended the session (${event.error.message})`));
+        ended?.('closed');
         return;
     }
   };
@@ -94,21 +94,26 @@ export function createTerminal(input: NodeJS.ReadableStream = process.stdin, out
     }
   };
 
-  const run = async (chat: Chat): Promise<void> => {
+  const run = async (chat: Chat): Promise<'quit' | 'closed'> => {
     me = chat.name;
-    rl = createInterface({ input, output, prompt: `${chat.name}> `, terminal: tty });
-    const done = new Promise<void>((resolve) => {
+    const lines = createInterface({ input, output, prompt: `${chat.name}> `, terminal: tty });
+    rl = lines;
+    const done = new Promise<'quit' | 'closed'>((resolve) => {
       ended = resolve;
-      rl!.on('close', resolve);
-      rl!.on('line', (line) => {
-        if (!handle(chat, line)) rl!.close();
-        else if (tty) rl!.prompt();
+      lines.on('close', () => {
+        resolve('quit');
+      });
+      lines.on('line', (line) => {
+        if (!handle(chat, line)) lines.close();
+        else if (tty) lines.prompt();
       });
     });
-    if (tty) rl.prompt();
-    await done;
-    rl.close();
+    if (tty) lines.prompt();
+    const how = await done;
+    ended = undefined;
     rl = undefined;
+    lines.close();
+    return how;
   };
 
   return { print, show, run };

@@ -131,5 +131,20 @@ describe.skipIf(!hasTmux)('i2cp-chat with no router', () => {
     tmux.type('bob', '/msg alice3 joined you');
     await tmux.waitFor('alice', /bob3 \(\S+\): joined you/);
     await tmux.waitFor('bob', /✓ delivered to alice3/);
+
+    // alice leaves and her router with her: bob starts one of his own, keeps his address and history.
+    const bobAddress = /you are bob3 at (\S+)/.exec(tmux.screen('bob'))![1]!;
+    tmux.type('alice', '/quit');
+    await tmux.waitFor('bob', /the router ended the session/);
+    await tmux.waitFor('bob', /back as bob3/);
+    expect(tmux.screen('bob')).toMatch(/started an embedded router stub there/);
+    tmux.open('carol', `node ${CHAT} --name carol3`);
+    await tmux.waitFor('carol', /using the router at 127\.0\.0\.1:7654/);
+    tmux.type('carol', '/msg bob3 still there?');
+    await tmux.waitFor('bob', /carol3 \(\S+\): still there\?/);
+    tmux.type('bob', '/who');
+    await tmux.waitFor('bob', new RegExp(`you are bob3 at ${bobAddress.replace(/\./g, '\\.')}`));
+    tmux.type('bob', '/history');
+    await tmux.waitFor('bob', /bob3 → alice3: joined you ✓/);
   });
 });
