@@ -1,10 +1,17 @@
-// The codec oracle: what must hold for any bytes at all, in both dialects.
-import { isI2cpError } from '../../packages/data/dist/index.js';
-import { FrameDecoder, decodeMessage, encodeMessage } from '../../packages/codec/dist/index.js';
+// The codec oracle: what must hold for any bytes at all, in both dialects. The codec is passed in,
+// so the fuzzer checks the built packages and the suite (packages/codec/test/fuzz-regressions.test.ts)
+// their sources with the same oracle.
 import { randomFor, mutate } from './mutate.mjs';
 
 /** @typedef {import('../../packages/data/dist/index.js').Dialect} Dialect */
 /** @typedef {{ stage: string, dialect: Dialect, error: string, stack: string }} Violation */
+/**
+ * @typedef {object} CodecUnderTest
+ * @property {typeof import('../../packages/codec/dist/index.js').FrameDecoder} FrameDecoder
+ * @property {typeof import('../../packages/codec/dist/index.js').decodeMessage} decodeMessage
+ * @property {typeof import('../../packages/codec/dist/index.js').encodeMessage} encodeMessage
+ * @property {typeof import('../../packages/data/dist/index.js').isI2cpError} isI2cpError
+ */
 
 const DIALECTS = /** @type {const} */ (['2003', 'current']);
 
@@ -26,66 +33,71 @@ export function codecInput(seed, index, seeds) {
 }
 
 /**
- * Decodes `bytes` as a stream (cut at `cuts`) and each frame as a message, in both dialects; a
- * decoded message must encode again and that encoding must decode. Returns the first violation:
- * anything thrown that is not an I2cpError.
- * @param {Uint8Array} bytes
- * @param {readonly number[]} cuts
- * @returns {Violation | undefined}
+ * The check of one input: decodes `bytes` as a stream (cut at `cuts`) and each frame as a
+ * message, in both dialects; a decoded message must encode again and that encoding must decode.
+ * It returns the first violation: anything thrown that is not an I2cpError.
+ * @param {CodecUnderTest} codec
+ * @returns {(bytes: Uint8Array, cuts: readonly number[]) => Violation | undefined}
  */
-export function checkCodec(bytes, cuts) {
-  for (const dialect of DIALECTS) {
-    const decoder = new FrameDecoder();
-    let from = 0;
-    for (const to of [...cuts, bytes.length]) {
-      let frames;
-      try {
-        frames = decoder.push(bytes.subarray(from, to));
-      } catch (e) {
-        if (!isI2cpError(e)) return violation('FrameDecoder.push', dialect, e);
-        break;
+export function createCodecCheck(codec) {
+  const { FrameDecoder, decodeMessage, encodeMessage, isI2cpError } = codec;
+  return checkCodec;
+
+  /** @param {Uint8Array} bytes @param {readonly number[]} cuts @returns {Violation | undefined} */
+  function checkCodec(bytes, cuts) {
+    for (const dialect of DIALECTS) {
+      const decoder = new FrameDecoder();
+      let from = 0;
+      for (const to of [...cuts, bytes.length]) {
+        let frames;
+        try {
+          frames = decoder.push(bytes.subarray(from, to));
+        } catch (e) {
+          if (!isI2cpError(e)) return violation('FrameDecoder.push', dialect, e);
+          break;
+        }
+        from = to;
+        for (const frame of frames) {
+          const problem = checkFrame(frame, dialect);
+          if (problem !== undefined) return problem;
+        }
       }
-      from = to;
-      for (const frame of frames) {
-        const problem = checkFrame(frame, dialect);
+      // The body as the decoder of each type id would see it without framing.
+      if (bytes.length >= 5) {
+        const problem = checkFrame({ typeId: bytes[4] ?? 0, body: bytes.subarray(5) }, dialect);
         if (problem !== undefined) return problem;
       }
     }
-    // The body as the decoder of each type id would see it without framing.
-    if (bytes.length >= 5) {
-      const problem = checkFrame({ typeId: bytes[4] ?? 0, body: bytes.subarray(5) }, dialect);
-      if (problem !== undefined) return problem;
-    }
+    return undefined;
   }
-  return undefined;
-}
 
-/**
- * @param {{ typeId: number, body: Uint8Array }} frame
- * @param {Dialect} dialect
- * @returns {Violation | undefined}
- */
-function checkFrame(frame, dialect) {
-  let message;
-  try {
-    message = decodeMessage(frame, dialect);
-  } catch (e) {
-    return isI2cpError(e) ? undefined : violation('decodeMessage', dialect, e);
+  /**
+   * @param {{ typeId: number, body: Uint8Array }} frame
+   * @param {Dialect} dialect
+   * @returns {Violation | undefined}
+   */
+  function checkFrame(frame, dialect) {
+    let message;
+    try {
+      message = decodeMessage(frame, dialect);
+    } catch (e) {
+      return isI2cpError(e) ? undefined : violation('decodeMessage', dialect, e);
+    }
+    let again;
+    try {
+      again = encodeMessage(message, dialect);
+    } catch (e) {
+      // The encoder may refuse what the decoder tolerates (its rules are stricter), but only typed.
+      return isI2cpError(e) ? undefined : violation('encodeMessage(decoded)', dialect, e);
+    }
+    try {
+      const frames = new FrameDecoder({ maxMessageBytes: Math.max(65536, again.length) }).push(again);
+      for (const f of frames) decodeMessage(f, dialect);
+    } catch (e) {
+      return violation('decodeMessage(encodeMessage(decoded))', dialect, e);
+    }
+    return undefined;
   }
-  let again;
-  try {
-    again = encodeMessage(message, dialect);
-  } catch (e) {
-    // The encoder may refuse what the decoder tolerates (its rules are stricter), but only typed.
-    return isI2cpError(e) ? undefined : violation('encodeMessage(decoded)', dialect, e);
-  }
-  try {
-    const frames = new FrameDecoder({ maxMessageBytes: Math.max(65536, again.length) }).push(again);
-    for (const f of frames) decodeMessage(f, dialect);
-  } catch (e) {
-    return violation('decodeMessage(encodeMessage(decoded))', dialect, e);
-  }
-  return undefined;
 }
 
 /** @returns {Violation} */

@@ -1,7 +1,11 @@
 // A codec fuzzing worker: inputs `first`, `first + stride`, … until told to stop. Before each
 // input it publishes the input's number, so the parent can tell a hang and which input hung.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkCodec, codecInput } from './codec-check.mjs';
+import { isI2cpError } from '../../packages/data/dist/index.js';
+import { FrameDecoder, decodeMessage, encodeMessage } from '../../packages/codec/dist/index.js';
+import { codecInput, createCodecCheck } from './codec-check.mjs';
+
+const checkCodec = createCodecCheck({ FrameDecoder, decodeMessage, encodeMessage, isI2cpError });
 
 /** @type {{ seed: number, first: number, stride: number, progress: SharedArrayBuffer, slot: number, seeds: Record<'2003' | 'current', Uint8Array[]> }} */
 const { seed, first, stride, progress, slot, seeds } = workerData;
