@@ -5,7 +5,7 @@ import { intOpt, stringOpt } from '../args.js';
 import { usageError } from '../cli-error.js';
 import { readInput } from '../input.js';
 import type { Output } from '../output.js';
-import { openSession, sessionOptionSpec, timeoutSignal } from '../session.js';
+import { openSession, routerTarget, sessionOptionSpec, timeoutSignal } from '../session.js';
 import { onInterrupt } from '../signals.js';
 
 export const sendSpec: CommandSpec = {
@@ -68,6 +68,9 @@ export async function runSend(args: ParsedArgs, out: Output): Promise<number> {
   if (/\.b32\.i2p$/i.test(to)) parseB32Address(to);
   const count = intOpt(args, 'count', 1, 1, 10_000_000);
   const options = sendOptionsOf(args);
+  if (routerTarget(args).dialect === '2003' && (options.protocol !== 18 || options.fromPort !== 0 || options.toPort !== 0)) {
+    out.warn('the 2003 dialect has no protocol or ports: --protocol, --from-port and --to-port are ignored');
+  }
   const data = await readMessage(args);
   const interrupt = onInterrupt();
   const deadline = timeoutSignal(args, 60);
