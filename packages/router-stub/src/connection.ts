@@ -29,6 +29,8 @@ export class Connection {
   private outBytes = 0;
   private flushScheduled = false;
   private backlog: Frame[] | undefined;
+  private backlogBytes = 0;
+  private backlogPaused = false;
   private readPauses = 0;
 
   readonly id: number;
@@ -188,7 +190,7 @@ export class Connection {
 
   private process(frames: Frame[], from: number): void {
     if (this.backlog !== undefined) {
-      for (let i = from; i < frames.length; i++) this.backlog.push(frames[i]!);
+      this.addToBacklog(frames, from);
       return;
     }
     this.clearHandshakeTimer();
@@ -198,8 +200,7 @@ export class Connection {
       if (pending !== undefined) {
         // An asynchronous handler (admin) must finish before later frames of this connection run.
         this.backlog = [];
-        for (let j = i + 1; j < frames.length; j++) this.backlog.push(frames[j]!);
-        this.pauseReading();
+        this.addToBacklog(frames, i + 1);
         pending.then(
           () => {
             this.resumeBacklog();
@@ -213,10 +214,30 @@ export class Connection {
     }
   }
 
+  /**
+   * Frames that arrive while a handler is pending wait here. Reading goes on (so a peer that
+   * closes is noticed even while the handler takes its time) until a frame's worth is waiting.
+   */
+  private addToBacklog(frames: Frame[], from: number): void {
+    for (let i = from; i < frames.length; i++) {
+      const frame = frames[i]!;
+      this.backlog!.push(frame);
+      this.backlogBytes += frame.body.length;
+    }
+    if (!this.backlogPaused && this.backlogBytes > this.router.options.limits.maxFrameBytes) {
+      this.backlogPaused = true;
+      this.pauseReading();
+    }
+  }
+
   private resumeBacklog(): void {
     const backlog = this.backlog ?? [];
     this.backlog = undefined;
-    this.resumeReading();
+    this.backlogBytes = 0;
+    if (this.backlogPaused) {
+      this.backlogPaused = false;
+      this.resumeReading();
+    }
     try {
       if (backlog.length > 0) this.process(backlog, 0);
     } catch (e) {

@@ -5,7 +5,7 @@ import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec
 import type { Message } from '@i2cp/codec';
 import type { AdminOutcome, AdminRequest, RouterAdminHandler, RouterStub, RouterStubOptions } from '../src/index.js';
 import { NO_ADMIN_HANDLER_REASON } from '../src/index.js';
-import { RawClient, leaseSet2003Message, newKeys, open2003Session, openCurrentSession, sessionConfig, startStub, sync2003 } from './helpers.js';
+import { RawClient, eventually, leaseSet2003Message, newKeys, open2003Session, openCurrentSession, sessionConfig, startStub, sync2003 } from './helpers.js';
 
 let stub: RouterStub | undefined;
 const clients: RawClient[] = [];
@@ -289,6 +289,29 @@ describe('2003 dialect: delivery', () => {
 });
 
 describe('2003 dialect: abuse and admin', () => {
+  it('notices a client that closes while its admin request is still pending', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const admin: RouterAdminHandler = {
+      attach: () => undefined,
+      handle: async (): Promise<AdminOutcome> => {
+        await released;
+        return { kind: 'disconnect', reason: 'authentication failed' };
+      },
+      close: () => Promise.resolve(),
+    };
+    await start({ admin });
+    const c = await client();
+    c.send({ type: 'GetPeers', authenticationKey: new Uint8Array(32) });
+    c.send({ type: 'GetPeers', authenticationKey: new Uint8Array(32) });
+    await eventually(() => stub!.stats().connections === 1);
+    c.close();
+    await eventually(() => stub!.stats().connections === 0);
+    release();
+    const other = await open2003Session(await client());
+    expect(other.sessionId).toBeGreaterThan(0);
+  });
+
   it('records ReportAbuse from a client', async () => {
     await start();
     const a = await open2003Session(await client());
