@@ -1,7 +1,10 @@
-// `pnpm bench [part…] [--duration=ms] [--warmup=ms] [--repeat=n] [--no-write] [--list]`
+// `pnpm bench [part…] [--part=name,…] [--quick] [--duration=ms] [--warmup=ms] [--repeat=n] [--no-write] [--list]`
 // Runs the selected benchmark parts (every module in scripts/bench/*.mjs whose default export is
 // a part; all of them when none is named), prints each table, and rewrites that part's section of
 // BENCHMARKS.md with the machine, date, command and figures. Other sections are left as they are.
+// Parts run in their `order` (then by name); later parts see earlier parts' results of the same
+// run (`context.results`), which is how the summary computes ratios. `--quick` is a smoke run:
+// short cases, fewer sizes and pairs, a small scale test, and BENCHMARKS.md is not written.
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,16 +22,34 @@ within one machine. Timings are never asserted by tests.
 `;
 
 const args = process.argv.slice(2);
+const HELP = `usage: pnpm bench [part…] [--part=name[,name…]] [--quick] [--duration=ms] [--warmup=ms] [--repeat=n] [--no-write] [--list]
+
+  part, --part   parts to run (default: all, in order); --list shows them
+  --quick        smoke run: 300 ms cases after 100 ms warm-up, fewer cases, 1,000 sessions in the
+                 scale part; implies --no-write
+  --duration     measured ms per case (default 3000), --warmup unmeasured ms before it (default 500)
+  --repeat       runs per throughput case, the best is kept (default 1)
+  --no-write     print only; leave BENCHMARKS.md as it is`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(HELP);
+  process.exit(0);
+}
+const quick = args.includes('--quick');
+const write = !quick && !args.includes('--no-write');
 const option = (/** @type {string} */ name, /** @type {number} */ fallback) => {
   const arg = args.find((a) => a.startsWith(`--${name}=`));
   const value = arg === undefined ? fallback : Number(arg.slice(name.length + 3));
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a number of milliseconds`);
   return value;
 };
+/** @type {import('./bench/lib/part.mjs').BenchContext} */
 const context = {
-  durationMs: option('duration', 3_000),
-  warmupMs: option('warmup', 500),
+  durationMs: option('duration', quick ? 300 : 3_000),
+  warmupMs: option('warmup', quick ? 100 : 500),
   repeat: Math.max(1, Math.floor(option('repeat', 1))),
+  quick,
+  results: new Map(),
+  command: `pnpm bench ${args.join(' ')}`.trim(),
   log: (/** @type {string} */ line) => console.error(`  … ${line}`),
   loadPackage,
 };
@@ -39,27 +60,35 @@ if (args.includes('--list')) {
   for (const part of parts.values()) console.log(`${part.name.padEnd(12)} ${part.title}`);
   process.exit(0);
 }
-const wanted = args.filter((a) => !a.startsWith('--'));
+const wanted = [
+  ...args.filter((a) => !a.startsWith('--')),
+  ...args.filter((a) => a.startsWith('--part=')).flatMap((a) => a.slice('--part='.length).split(',')).filter(Boolean),
+];
 const unknown = wanted.filter((name) => !parts.has(name));
 if (unknown.length > 0) {
   console.error(`unknown bench part(s): ${unknown.join(', ')}; available: ${[...parts.keys()].join(', ')}`);
   process.exit(2);
 }
-const selected = wanted.length > 0 ? wanted.map((name) => /** @type {Part} */ (parts.get(name))) : [...parts.values()];
+const selected = (wanted.length > 0 ? [...new Set(wanted)].map((name) => /** @type {Part} */ (parts.get(name))) : [...parts.values()]).sort(
+  (a, b) => (a.order ?? 0) - (b.order ?? 0),
+);
 
 for (const part of selected) {
   console.log(`\n## ${part.title} (${part.name})`);
   const started = Date.now();
   try {
     const outcome = await part.run(context);
-    if (Array.isArray(outcome)) {
-      const table = markdownTable(outcome);
-      console.log(table);
-      if (!args.includes('--no-write')) await writeSection(part, sectionBody(part, table, started));
-    } else {
+    if ('skipped' in outcome) {
       console.log(`skipped: ${outcome.skipped}`);
       const note = `Not measured yet (${new Date(started).toISOString().slice(0, 10)}): ${outcome.skipped}.\n`;
-      if (!args.includes('--no-write')) await writeSection(part, `## ${part.title}\n\n${part.description}\n\n${note}`, { keepExisting: true });
+      if (write) await writeSection(part, `## ${part.title}\n\n${part.description}\n\n${note}`, { keepExisting: true });
+    } else {
+      const tables = Array.isArray(outcome) ? [{ rows: outcome }] : outcome.tables;
+      const content = tables
+        .map((t) => [t.heading && `### ${t.heading}`, t.text, t.rows.length > 0 ? markdownTable(t.rows) : undefined].filter(Boolean).join('\n\n'))
+        .join('\n\n');
+      console.log(content);
+      if (write) await writeSection(part, sectionBody(part, content, started));
     }
   } catch (error) {
     failed = true;
@@ -130,7 +159,7 @@ function sectionBody(part, content, started) {
     part.description,
     '',
     `Machine: ${cpu}, ${os.cpus().length} cores, ${memory}, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}.`,
-    `Measured ${date} with \`pnpm bench ${part.name}${context.repeat > 1 ? ` --repeat=${context.repeat}` : ''}\` (${timing}; load average ${load} at the end).`,
+    `Measured ${date} with \`${context.command}\` (${timing}; load average ${load} at the end).`,
     '',
     content,
     '',

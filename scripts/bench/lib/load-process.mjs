@@ -1,17 +1,23 @@
-// Common start of the forked load processes: wait for the parent's 'open', connect through the
-// adapter, feed incoming frames to it, and exit when the parent goes away.
+// Common start of the forked load processes: wait for the parent's 'open', open one endpoint per
+// pair through the adapter, feed incoming frames (frame-level endpoints) to it, and exit when the
+// parent goes away.
 import { FrameReader, bodyOf } from './frames.mjs';
 
 /**
- * @typedef {{ type: 'open', adapterUrl: string, options: Record<string, unknown>, size?: number,
- *   rate?: number, warmupMs?: number, durationMs?: number }} OpenCommand
+ * @typedef {{ type: 'open', adapterUrl: string, options: Record<string, unknown>, pairs?: number,
+ *   to?: unknown[], size?: number, rate?: number, warmupMs?: number, durationMs?: number }} OpenCommand
+ * @typedef {import('./load.mjs').LoadEndpoint} LoadEndpoint
  */
+
+// Sessions are opened a few at a time: a router asked for 100 at once may take longer than one
+// set-up timeout to answer the last.
+const OPEN_CONCURRENCY = 16;
 
 /**
  * @param {'sender' | 'receiver'} role
- * @param {(endpoint: import('./load.mjs').LoadEndpoint, command: OpenCommand) => (type: number, body: Buffer) => void} start
- *   called once connected; returns the handler for every incoming frame. The parent hears 'ready'
- *   (with the endpoint's address) after it.
+ * @param {(endpoints: LoadEndpoint[], command: OpenCommand) => (endpoint: LoadEndpoint, type: number, body: Buffer) => void} start
+ *   called once every endpoint is connected; returns the handler for every incoming frame of a
+ *   frame-level endpoint. The parent hears 'ready' (with the endpoints' addresses) after it.
  */
 export function runLoadProcess(role, start) {
   process.once('disconnect', () => process.exit(0));
@@ -27,24 +33,37 @@ export function runLoadProcess(role, start) {
  * @param {Parameters<typeof runLoadProcess>[1]} start
  */
 async function open(role, command, start) {
-  /** @type {{ open(role: string, options: Record<string, unknown>): Promise<import('./load.mjs').LoadEndpoint> }} */
+  /** @type {{ open(role: string, options: Record<string, unknown>): Promise<LoadEndpoint> }} */
   const adapter = await import(command.adapterUrl);
-  const endpoint = await adapter.open(role, command.options);
-  endpoint.socket.setNoDelay(true);
-  const onFrame = start(endpoint, command);
-  const reader = new FrameReader();
-  const onReaderFrame = (/** @type {Buffer} */ frame) => onFrame(frame[4] ?? 0, bodyOf(frame));
-  const onData = (/** @type {Buffer} */ chunk) => {
-    try {
-      reader.push(chunk, onReaderFrame);
-    } catch (error) {
-      fail(error);
+  const pairs = Math.max(1, command.pairs ?? 1);
+  /** @type {LoadEndpoint[]} */
+  const endpoints = new Array(pairs);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < pairs; i = next++) {
+      endpoints[i] = await adapter.open(role, { ...command.options, pair: i, to: command.to?.[i] });
     }
   };
-  if (endpoint.leftover?.length) onData(endpoint.leftover);
-  endpoint.socket.on('data', onData);
-  endpoint.socket.on('error', (error) => fail(error));
-  process.send?.({ type: 'ready', address: endpoint.address });
+  await Promise.all(Array.from({ length: Math.min(pairs, OPEN_CONCURRENCY) }, worker));
+  const onFrame = start(endpoints, command);
+  for (const endpoint of endpoints) {
+    const { socket } = endpoint;
+    if (socket === undefined) continue;
+    socket.setNoDelay(true);
+    const reader = new FrameReader();
+    const onReaderFrame = (/** @type {Buffer} */ frame) => onFrame(endpoint, frame[4] ?? 0, bodyOf(frame));
+    const onData = (/** @type {Buffer} */ chunk) => {
+      try {
+        reader.push(chunk, onReaderFrame);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    if (endpoint.leftover?.length) onData(endpoint.leftover);
+    socket.on('data', onData);
+    socket.on('error', (error) => fail(error));
+  }
+  process.send?.({ type: 'ready', addresses: endpoints.map((e) => e.address) });
 }
 
 /** @param {unknown} error */

@@ -15,15 +15,22 @@ import { fileURLToPath } from 'node:url';
 import { Histogram } from './histogram.mjs';
 
 /**
+ * An endpoint is frame-level (socket + template + onFrame: hand-built frames, the load process
+ * writes and reads the socket itself) or message-level (send + subscribe: a client library owns
+ * the socket, as an application would use it).
  * @typedef {object} LoadEndpoint
- * @property {import('node:net').Socket} socket connected and ready (handshake done)
+ * @property {import('node:net').Socket} [socket] frame-level: connected and ready (handshake done)
  * @property {Buffer} [leftover] bytes read during open() that belong to later frames
  * @property {unknown} [address] receiver only: passed to the sender as `options.to`
  * @property {(payloadSize: number) => { bytes: Buffer, payloadOffset: number }} [template]
  *   sender only: one complete frame carrying a payload of that size at payloadOffset
- * @property {(type: number, body: Buffer) => Buffer | undefined} onFrame
+ * @property {(type: number, body: Buffer) => Buffer | undefined} [onFrame]
  *   every frame that arrives; returns the delivered payload (receiver), or undefined after handling
  *   it (e.g. answering a lease-set request or ignoring a status)
+ * @property {(payload: Buffer) => Promise<unknown>} [send] message-level sender: resolves when the
+ *   library is ready for more (written, or the status it waits for arrived)
+ * @property {number} [window] message-level sender: sends kept in flight when saturating
+ * @property {(onPayload: (payload: Uint8Array) => void) => void} [subscribe] message-level receiver
  */
 
 export const PAYLOAD_MIN_BYTES = 9;
@@ -40,7 +47,8 @@ const EXIT_GRACE_MS = 2_000;
  * @property {Record<string, unknown>} receiverOptions
  * @property {Record<string, unknown>} senderOptions
  * @property {number} size payload bytes per message (≥ 9)
- * @property {number} [rate] messages per second; 0 or absent: as fast as back-pressure allows
+ * @property {number} [rate] messages per second over all pairs; 0 or absent: as fast as back-pressure allows
+ * @property {number} [pairs] sender/receiver pairs (sessions in each of the two processes); default 1
  * @property {number} warmupMs
  * @property {number} durationMs
  */
@@ -55,6 +63,9 @@ const EXIT_GRACE_MS = 2_000;
  * @property {number} p99Ms
  * @property {number} p999Ms
  * @property {boolean} complete the end-of-run marker arrived
+ * @property {number} measuredFromNs start of the sender's measured window, `process.hrtime` ns
+ *   (CLOCK_MONOTONIC, the clock of V8's CPU profiles too)
+ * @property {number} measuredToNs its end
  */
 
 /**
@@ -70,13 +81,16 @@ export async function runLoadCase(loadCase) {
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let sender;
   try {
-    receiver.send({ type: 'open', adapterUrl, options: loadCase.receiverOptions });
+    const pairs = loadCase.pairs ?? 1;
+    receiver.send({ type: 'open', adapterUrl, options: loadCase.receiverOptions, pairs });
     const ready = await nextMessage(receiver, 'ready', READY_TIMEOUT_MS);
     sender = forkLoadProcess('load-sender.mjs');
     sender.send({
       type: 'open',
       adapterUrl,
-      options: { ...loadCase.senderOptions, to: ready['address'] },
+      options: loadCase.senderOptions,
+      to: ready['addresses'],
+      pairs,
       size: loadCase.size,
       rate: loadCase.rate ?? 0,
       warmupMs: loadCase.warmupMs,
@@ -100,6 +114,8 @@ export async function runLoadCase(loadCase) {
       p99Ms: histogram.quantile(0.99) / 1e6,
       p999Ms: histogram.quantile(0.999) / 1e6,
       complete: result['complete'] === true,
+      measuredFromNs: Number(done['measuredFromNs']),
+      measuredToNs: Number(done['measuredToNs']),
     };
   } finally {
     await Promise.all([stopProcess(receiver), sender && stopProcess(sender)]);

@@ -11,12 +11,22 @@
  * @property {(line: string) => void} log progress output (not part of the table)
  * @property {(name: string) => Promise<any>} loadPackage the built `@i2cp/<name>` from
  *   packages/<name>/dist, or undefined when it is not built
+ * @property {boolean} quick smoke run: parts run fewer, shorter cases
+ * @property {Map<string, unknown>} results what parts of this run measured, by part name (for
+ *   parts that compare, e.g. the summary)
+ * @property {string} command the command line of this run, for the report
+ *
+ * @typedef {object} BenchTable
+ * @property {string} [heading] sub-heading (### …)
+ * @property {string} [text] paragraph before the table
+ * @property {BenchRow[]} rows
  *
  * @typedef {object} BenchPart
  * @property {string} name what `pnpm bench <name>` selects
  * @property {string} title section heading in BENCHMARKS.md
  * @property {string} description what is measured and how, shown under the heading
- * @property {(context: BenchContext) => Promise<BenchRow[] | { skipped: string }>} run
+ * @property {number} [order] parts run by order, then name (default 0)
+ * @property {(context: BenchContext) => Promise<BenchRow[] | { tables: BenchTable[] } | { skipped: string }>} run
  */
 
 /**

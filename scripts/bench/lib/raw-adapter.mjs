@@ -1,5 +1,6 @@
 // Load adapter for the raw relay: a hello frame naming the role, the relay's acknowledgement,
-// then bare data frames whose body is the payload.
+// then bare data frames whose body is the payload. The hello carries the pair number (2 bytes), so
+// the relay forwards sender n to receiver n.
 import net from 'node:net';
 import { HEADER_BYTES, encodeFrame } from './frames.mjs';
 
@@ -9,12 +10,13 @@ const HELLO_TIMEOUT_MS = 5_000;
 
 /**
  * @param {'sender' | 'receiver'} role
- * @param {{ port?: unknown }} options the relay's port on 127.0.0.1
+ * @param {{ port?: unknown, pair?: unknown }} options the relay's port on 127.0.0.1, the pair number
  * @returns {Promise<import('./load.mjs').LoadEndpoint>}
  */
 export async function open(role, options) {
   const socket = net.connect({ host: '127.0.0.1', port: Number(options.port), noDelay: true });
-  socket.write(encodeFrame(RawType.Hello, Uint8Array.of(role === 'receiver' ? RawRole.Receiver : RawRole.Sender)));
+  const pair = Number(options.pair ?? 0);
+  socket.write(encodeFrame(RawType.Hello, Uint8Array.of(role === 'receiver' ? RawRole.Receiver : RawRole.Sender, pair >> 8, pair & 0xff)));
   const leftover = await acknowledged(socket);
   return {
     socket,

@@ -1,5 +1,5 @@
-// The raw relay under test (forked): forwards every frame from sender connections to the receiver
-// connection, parsing only the length prefix. `batched` corks the receiver around each read so all
+// The raw relay under test (forked): forwards every frame from a sender connection to the receiver
+// connection of the same pair (named in the hello), parsing only the length prefix. `batched` corks the receiver around each read so all
 // frames of one read leave in one writev; `per-frame` calls write() once per frame (no cork), the
 // naive path, for comparison. Back-pressure: a sender is paused while the receiver needs a drain.
 import net from 'node:net';
@@ -8,27 +8,35 @@ import { RawRole, RawType } from './raw-adapter.mjs';
 
 const batched = process.argv[2] !== 'per-frame';
 const ACK = encodeFrame(RawType.Hello, new Uint8Array(0));
-/** @type {net.Socket | undefined} */
-let receiver;
+/** @type {Map<number, net.Socket>} receiver connection by pair */
+const receivers = new Map();
 
 const server = net.createServer((socket) => {
   socket.setNoDelay(true);
   socket.on('error', () => socket.destroy());
+  socket.on('close', () => {
+    if (role === RawRole.Receiver && receivers.get(pair) === socket) receivers.delete(pair);
+  });
   const reader = new FrameReader();
   let role = 0;
+  let pair = 0;
+  /** @type {net.Socket | undefined} */
+  let receiver;
   /** @param {Buffer} frame */
   const onFrame = (frame) => {
     if (role === 0) {
       if (frame[4] !== RawType.Hello) return void socket.destroy();
       role = frame[HEADER_BYTES] ?? 0;
-      if (role === RawRole.Receiver) receiver = socket;
+      pair = frame.length >= HEADER_BYTES + 3 ? frame.readUInt16BE(HEADER_BYTES + 1) : 0;
+      if (role === RawRole.Receiver) receivers.set(pair, socket);
       socket.write(ACK);
     } else if (role === RawRole.Sender) {
+      receiver ??= receivers.get(pair);
       receiver?.write(frame);
     }
   };
   socket.on('data', (chunk) => {
-    const out = receiver;
+    const out = role === RawRole.Sender ? (receiver ??= receivers.get(pair)) : undefined;
     if (batched) out?.cork();
     try {
       reader.push(chunk, onFrame);
