@@ -13,7 +13,7 @@ export default {
   order: 20,
   description: [
     'Local delivery through i2pd (Debian package, offline on loopback, started by scripts/i2pd/launch.mjs with log level',
-    'warn, one instance for all cases): each pair is a session in the sender process and one in the receiver process',
+    'warn, one instance for all cases, one run per case): each pair is a session in the sender process and one in the receiver process',
     '(one connection each, current dialect, Ed25519 + ElGamal destination, zero-hop tunnels, LS1 published with',
     'CreateLeaseSet) with hand-built frames, so no client library is measured. SendMessage with nonce 0 (no status',
     'replies); cases, pacing, stamps and latency as in the raw relay part; `lost` = sent in the measured window but not',
@@ -26,6 +26,8 @@ export default {
     try {
       const { rows, results } = await runMatrix(context, {
         name: 'i2pd 2.45.1',
+        // One run per case whatever --repeat says: set-up alone takes i2pd up to 40 s at 100 pairs.
+        repeat: 1,
         adapter: new URL('./lib/i2cp-raw-adapter.mjs', import.meta.url),
         start: async () => ({ port: router.i2cpPort, stop: async () => undefined }),
       });

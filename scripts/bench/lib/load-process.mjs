@@ -9,9 +9,9 @@ import { FrameReader, bodyOf } from './frames.mjs';
  * @typedef {import('./load.mjs').LoadEndpoint} LoadEndpoint
  */
 
-// Sessions are opened a few at a time: a router asked for 100 at once may take longer than one
-// set-up timeout to answer the last.
-const OPEN_CONCURRENCY = 16;
+// Sessions opened at once per process: all of them up to 100 pairs (i2pd takes 2–12 s to ask for
+// each lease set, so opening them in turn would take minutes).
+const OPEN_CONCURRENCY = 100;
 
 /**
  * @param {'sender' | 'receiver'} role

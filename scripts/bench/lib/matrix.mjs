@@ -59,6 +59,7 @@ export function matrixCases(context) {
  * @param {string} system.name label in logs and the `system` column
  * @param {URL} system.adapter
  * @param {Record<string, unknown>} [system.options] adapter options for both processes
+ * @param {number} [system.repeat] runs per case (default context.repeat)
  * @param {() => Promise<{ port: number, stop(): Promise<void> }>} system.start a router for one
  *   case (or the same one each time)
  * @param {MatrixCase[]} [cases] default: matrixCases(context)
@@ -80,7 +81,7 @@ export async function runMatrix(context, system, cases = matrixCases(context)) {
     const router = await system.start();
     try {
       const options = { ...system.options, port: router.port };
-      const result = await runBestOf(context.repeat, {
+      const result = await runBestOf(system.repeat ?? context.repeat, {
         adapter: system.adapter,
         receiverOptions: options,
         senderOptions: options,
