@@ -81,4 +81,33 @@ describe('BoundedQueue', () => {
     expect(q.drain()).toEqual([1, 2]);
     expect(q.size).toBe(0);
   });
+
+  test('consumed(item) comes when the consumer asks for the next item, or leaves; dropped(item) for items never given out', async () => {
+    const consumed: number[] = [];
+    const dropped: number[] = [];
+    const q = new BoundedQueue<number>(2, undefined, { consumed: (n) => consumed.push(n), dropped: (n) => dropped.push(n) });
+    const it = q[Symbol.asyncIterator]();
+    const waiting = it.next();
+    q.push(1); // straight to the waiting consumer
+    expect(await waiting).toEqual({ value: 1, done: false });
+    expect(consumed).toEqual([]);
+    for (const n of [2, 3, 4]) q.push(n); // 2 is dropped: capacity 2
+    expect(dropped).toEqual([2]);
+    expect(await it.next()).toEqual({ value: 3, done: false });
+    expect(consumed).toEqual([1]);
+    await it.return?.();
+    expect(consumed).toEqual([1, 3]);
+    expect(dropped).toEqual([2, 4]);
+  });
+
+  test('the last item is consumed when the consumer finds the queue ended', async () => {
+    const consumed: string[] = [];
+    const q = new BoundedQueue<string>(4, undefined, { consumed: (s) => consumed.push(s) });
+    q.push('a');
+    q.end(new I2cpError('ABORTED', 'stop'));
+    const it = q[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ value: 'a', done: false });
+    await expect(it.next()).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(consumed).toEqual(['a']);
+  });
 });

@@ -1,5 +1,16 @@
 import type { I2cpError } from '@i2cp/data';
 
+/** What a queue's owner learns about the fate of each item (both optional). */
+export interface QueueHooks<T> {
+  /**
+   * The consumer is done with an item it was given: it asked for the next one, or left the loop
+   * (`break`, `return()`, or the iteration ended). Called once per item given out.
+   */
+  readonly consumed?: (item: T) => void;
+  /** An item left the queue without ever being given out (dropped when full, or thrown away on release). */
+  readonly dropped?: (item: T) => void;
+}
+
 /**
  * A single-consumer async iterable with a fixed capacity. When full, the oldest item is dropped
  * (the router cannot be paused per session without stalling lease-set requests, which a real
@@ -15,12 +26,16 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
   #dropped = 0;
   #iterating = false;
   #released = false;
+  /** The item last given to the consumer, until it comes back for the next one (or leaves). */
+  #current: { readonly item: T } | undefined;
   readonly #onRelease: (() => void) | undefined;
+  readonly #hooks: QueueHooks<T>;
 
-  constructor(capacity: number, onRelease?: () => void) {
+  constructor(capacity: number, onRelease?: () => void, hooks: QueueHooks<T> = {}) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`queue capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
     this.#onRelease = onRelease;
+    this.#hooks = hooks;
   }
 
   get size(): number {
@@ -41,12 +56,16 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     const waiter = this.#waiter;
     if (waiter !== undefined) {
       this.#waiter = undefined;
+      this.#current = { item };
       waiter.resolve({ value: item, done: false });
       return true;
     }
     if (this.size >= this.capacity) {
+      const oldest = this.#items[this.#head] as T;
+      this.#items[this.#head] = undefined as T;
       this.#head++;
       this.#dropped++;
+      this.#hooks.dropped?.(oldest);
     }
     this.#items.push(item);
     this.#compact();
@@ -80,9 +99,19 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     }
   }
 
+  /** The consumer came back: it is done with the item it was given last. */
+  #settleCurrent(): void {
+    const current = this.#current;
+    if (current === undefined) return;
+    this.#current = undefined;
+    this.#hooks.consumed?.(current.item);
+  }
+
   #next(): Promise<IteratorResult<T>> {
+    if (this.#waiter === undefined) this.#settleCurrent();
     if (this.size > 0) {
       const value = this.#items[this.#head] as T;
+      this.#current = { item: value };
       this.#items[this.#head] = undefined as T;
       this.#head++;
       if (this.#head === this.#items.length) {
@@ -107,10 +136,13 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
   }
 
   #release(): IteratorResult<T> {
+    this.#settleCurrent();
     if (!this.#ended) this.end();
     this.#error = undefined;
+    const left = this.#items.slice(this.#head);
     this.#items = [];
     this.#head = 0;
+    if (this.#hooks.dropped !== undefined) for (const item of left) this.#hooks.dropped(item);
     this.#notifyRelease();
     return { value: undefined, done: true };
   }

@@ -19,6 +19,7 @@ import { backoffDelay, defaultReconnectPolicy, type ReconnectPolicy } from './ba
 import { deferred, type Deferred } from './deferred.js';
 import { LookupError, SessionError } from './errors.js';
 import { silentLogger, type Logger } from './logger.js';
+import { e2eStateFile, type E2eStateStore } from './e2e/index.js';
 import { createPayloadFormat } from './payload-formats.js';
 import type { RecipientKey } from './recipient.js';
 import { Session, toMapping, type SessionHost } from './session.js';
@@ -67,6 +68,13 @@ export interface CreateSessionOptions {
    * The client adds `i2cp.fastReceive=true` itself.
    */
   readonly options?: Readonly<Record<string, string>> | Mapping;
+  /**
+   * 2003 only: where the session keeps its end-to-end receiving state (session tags), a file path
+   * or an E2eStateStore. A new process resuming the session with the same keys and the same state
+   * reads every message the router kept for it; without it, messages sealed with tags only the
+   * old process knew cannot be read. The file holds session keys (it is written with mode 0600).
+   */
+  readonly e2eState?: string | E2eStateStore;
   readonly signal?: AbortSignal;
 }
 
@@ -233,7 +241,8 @@ export class Connection {
     }
     throwIfAborted(signal);
     this.#assertUsable();
-    const session = new Session(this.#host, keys, toMapping(options.options), createPayloadFormat(this.dialect, keys));
+    const store = this.#e2eStore(options.e2eState);
+    const session = new Session(this.#host, keys, toMapping(options.options), createPayloadFormat(this.dialect, keys, store));
     this.#sessions.add(session);
     try {
       await raceSignal(this.#linkUp.promise, signal);
@@ -246,6 +255,16 @@ export class Connection {
       session.end(failure);
       throw failure;
     }
+  }
+
+  #e2eStore(state: string | E2eStateStore | undefined): E2eStateStore | undefined {
+    if (state === undefined) return undefined;
+    if (this.dialect !== '2003') throw new I2cpError('BAD_ARGUMENT', 'e2eState is for the 2003 dialect (the current dialect has no end-to-end encryption in the client)');
+    if (typeof state === 'string') return e2eStateFile(state);
+    if (typeof state !== 'object' || typeof state.load !== 'function' || typeof state.save !== 'function') {
+      throw new TypeError('e2eState must be a file path or an object with load() and save(state)');
+    }
+    return state;
   }
 
   /** The router's bandwidth limits (current: 16 integers, [0]/[1] client in/out KBps; 2003: classes, needs the AuthenticationKey). */

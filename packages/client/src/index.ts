@@ -19,6 +19,10 @@ export { messageStatusName, sessionStatusName, isSuccessStatus } from './status.
 export type { ReconnectPolicy } from './backoff.js';
 export type { Logger } from './logger.js';
 
+// --- 2003 end-to-end receiving state (session tags kept across processes)
+export { e2eStateFile } from './e2e/index.js';
+export type { E2eStateStore } from './e2e/index.js';
+
 // --- transports
 export type { Transport } from './transport.js';
 export { createTcpTransport } from './tcp-transport.js';

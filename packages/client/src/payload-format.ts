@@ -23,11 +23,28 @@ export interface EncodedPayload {
 }
 
 /**
+ * A decoded payload, settled once the application is done with it or it was dropped unread
+ * (2003: its session tag is spent only then, so the router's copy stays readable until it is ended).
+ */
+export interface DecodedPayload extends IncomingPayload {
+  /**
+   * The application is done with it: makes durable what the payload delivered (2003 session tags,
+   * when the session keeps its state), then calls `end` (the ReceiveMessageEnd), then spends what
+   * it used. `end` is called even when saving fails; the failure is thrown afterwards.
+   */
+  accept(end: () => void): void;
+  /** Nobody took it: what it used becomes usable again, for the router's copy. */
+  discard(): void;
+}
+
+/**
  * How a dialect turns application bytes into a Payload and back: current routers carry a gzip
  * container with ports and protocol; the 2003 draft has the client encrypt end to end.
  */
 export interface PayloadFormat {
   encode(to: Destination, payload: OutgoingPayload): EncodedPayload;
-  /** Throws an I2cpError for a payload that cannot be read; the session drops it and logs why. */
-  decode(payload: Uint8Array): IncomingPayload;
+  /** Throws an I2cpError for a payload that cannot be read; the session leaves it with the router and logs why. */
+  decode(payload: Uint8Array): DecodedPayload;
+  /** The session has ended: saves what is left to save. Throws an I2cpError when it cannot. */
+  close(): void;
 }

@@ -1,15 +1,23 @@
-import type { Dialect } from '@i2cp/data';
+import { destinationHash, toI2cpError, type Dialect, type I2cpError } from '@i2cp/data';
 import { E2eDecryptor, E2eEncryptor } from './e2e/index.js';
+import { decodeE2eState, encodeE2eState } from './e2e/state.js';
+import type { E2eStateStore } from './e2e/state-store.js';
 import { Protocol, decodePayload, decodeRepliableDatagram, encodePayload, encodeRepliableDatagram } from './payload/index.js';
-import type { EncodedPayload, IncomingPayload, OutgoingPayload, PayloadFormat } from './payload-format.js';
+import type { DecodedPayload, EncodedPayload, OutgoingPayload, PayloadFormat } from './payload-format.js';
 import type { SessionKeys } from './session-keys.js';
 
-/** The payload format a session of this dialect speaks with its keys. */
-export function createPayloadFormat(dialect: Dialect, keys: SessionKeys): PayloadFormat {
-  return dialect === 'current' ? currentFormat(keys) : draftFormat(keys);
+/**
+ * The payload format a session of this dialect speaks with its keys. A 2003 session with a
+ * `store` restores its receiving state from it at once (throws IO or STATE_CORRUPT).
+ */
+export function createPayloadFormat(dialect: Dialect, keys: SessionKeys, store?: E2eStateStore): PayloadFormat {
+  return dialect === 'current' ? currentFormat(keys) : draftFormat(keys, store);
 }
 
 const nothingToSettle = (): void => undefined;
+const acceptAtOnce = (end: () => void): void => {
+  end();
+};
 
 /** Gzip container with ports and protocol; protocol 17 is signed as a repliable datagram. */
 function currentFormat(keys: SessionKeys): PayloadFormat {
@@ -18,12 +26,14 @@ function currentFormat(keys: SessionKeys): PayloadFormat {
       const data = payload.protocol === Protocol.RepliableDatagram ? encodeRepliableDatagram(keys, payload.data) : payload.data;
       return { bytes: encodePayload({ ...payload, data }), settle: nothingToSettle };
     },
-    decode(bytes: Uint8Array): IncomingPayload {
+    decode(bytes: Uint8Array): DecodedPayload {
       const payload = decodePayload(bytes);
-      if (payload.protocol !== Protocol.RepliableDatagram) return payload;
+      const settled = { accept: acceptAtOnce, discard: nothingToSettle };
+      if (payload.protocol !== Protocol.RepliableDatagram) return { ...payload, ...settled };
       const { sender, data } = decodeRepliableDatagram(payload.data);
-      return { ...payload, data, sender };
+      return { ...payload, data, sender, ...settled };
     },
+    close: nothingToSettle,
   };
 }
 
@@ -31,10 +41,22 @@ function currentFormat(keys: SessionKeys): PayloadFormat {
  * 2003: ElGamal/AES+SessionTag to the recipient Destination's ElGamal key, so the router only sees
  * ciphertext. The 2003 payload has no ports or protocol. Delivered tags count only once the router
  * reports success, so a lost message never leaves the sender using tags the recipient lacks.
+ *
+ * Receiving: a message's tag is spent only when the application is done with it. With a store,
+ * the state (every tag not spent that way) is saved before the ReceiveMessageEnd of each message
+ * that delivered new tags: the sender uses tags only after that End, so a new process restoring the
+ * store can read every message the router still holds. Saving per tag delivery, not per message,
+ * keeps the cost at one file write per `tagsPerDelivery` messages.
  */
-function draftFormat(keys: SessionKeys): PayloadFormat {
+function draftFormat(keys: SessionKeys, store: E2eStateStore | undefined): PayloadFormat {
   const encryptor = new E2eEncryptor();
   const decryptor = new E2eDecryptor(keys.privateKey);
+  const owner = destinationHash(keys.destination);
+  const saved = store?.load();
+  if (saved !== undefined) decryptor.restore(decodeE2eState(owner, saved));
+  const save = (): void => {
+    store?.save(encodeE2eState(owner, decryptor.snapshot()));
+  };
   return {
     encode(to, payload: OutgoingPayload): EncodedPayload {
       const sealed = encryptor.seal(to.publicKey, payload.data);
@@ -46,8 +68,31 @@ function draftFormat(keys: SessionKeys): PayloadFormat {
         },
       };
     },
-    decode(bytes: Uint8Array): IncomingPayload {
-      return { data: decryptor.decrypt(bytes), protocol: 0, fromPort: 0, toPort: 0 };
+    decode(bytes: Uint8Array): DecodedPayload {
+      const opened = decryptor.open(bytes);
+      return {
+        data: opened.body,
+        protocol: 0,
+        fromPort: 0,
+        toPort: 0,
+        accept(end) {
+          let failure: I2cpError | undefined;
+          if (opened.tagsDelivered > 0) {
+            try {
+              save();
+            } catch (error) {
+              failure = toI2cpError(error, 'IO', 'cannot save the end-to-end state');
+            }
+          }
+          end();
+          opened.commit();
+          if (failure !== undefined) throw failure;
+        },
+        discard: () => {
+          opened.release();
+        },
+      };
     },
+    close: save,
   };
 }

@@ -18,7 +18,7 @@ import { deferred, type Deferred } from './deferred.js';
 import { SessionError } from './errors.js';
 import { LeaseSetBuilder, leaseSetPlan, type LeaseSetPlan } from './lease-sets.js';
 import type { Logger } from './logger.js';
-import type { PayloadFormat } from './payload-format.js';
+import type { DecodedPayload, PayloadFormat } from './payload-format.js';
 import { parseRecipient, type RecipientKey } from './recipient.js';
 import type { SessionKeys } from './session-keys.js';
 import { isFinalStatus, isSuccessStatus, messageStatusName } from './status.js';
@@ -57,6 +57,8 @@ const DEFAULT_BACKLOG = 256;
 const DESTROY_REPLY_MS = 5000;
 const NAME_CACHE_MS = 10 * 60_000;
 const NAME_CACHE_MAX = 1024;
+/** MessageIds of ended messages remembered, so one announced again after a reconnect is ended, not delivered twice. */
+const ENDED_MEMORY = 4096;
 
 interface PendingSend {
   readonly result: Deferred<SendResult>;
@@ -65,6 +67,24 @@ interface PendingSend {
   readonly fireAndForget: boolean;
   accepted: boolean;
   messageId: number | undefined;
+}
+
+/**
+ * A received message between the router and the application. A message the router holds until
+ * ReceiveMessageEnd (2003; a current router without fast receive) is ended only once an
+ * application consumer is done with it: it asked for the next message or left the loop. Until
+ * then the router keeps it, so a process killed before that gets it again when it resumes.
+ */
+interface Inbound {
+  readonly messageId: number;
+  /** The router holds it until ReceiveMessageEnd. */
+  readonly held: boolean;
+  /** The attachment it came on: a message of an earlier (not resumed) session is never ended on a new one. */
+  readonly epoch: number;
+  readonly payload: DecodedPayload;
+  /** Queues holding it (or that gave it out and wait for the consumer to be done). */
+  copies: number;
+  done: boolean;
 }
 
 interface Subscriber {
@@ -103,8 +123,23 @@ export class Session {
   #destroyReply: Deferred<undefined> | undefined;
   /** MessageIds announced with status 0 (slow receive), fetched with ReceiveMessageBegin. */
   readonly #announced = new Set<number>();
+  /** Counts attachments that are not resumptions: MessageIds are only meaningful within one. */
+  #epoch = 0;
+  /** Held messages of this attachment that are here, not yet ended, by MessageId. */
+  readonly #live = new Map<number, Inbound>();
+  /** Held messages of this attachment that were ended (oldest first, bounded). */
+  readonly #ended = new Set<number>();
+  readonly #inbound = new WeakMap<ReceivedMessage, Inbound>();
+  readonly #queueHooks = {
+    consumed: (m: ReceivedMessage): void => {
+      this.#consumed(m);
+    },
+    dropped: (m: ReceivedMessage): void => {
+      this.#dropped(m);
+    },
+  };
   readonly #subscribers = new Set<Subscriber>();
-  readonly #backlog = new BoundedQueue<ReceivedMessage>(DEFAULT_BACKLOG);
+  readonly #backlog = new BoundedQueue<ReceivedMessage>(DEFAULT_BACKLOG, undefined, this.#queueHooks);
   readonly #abuse = new BoundedQueue<AbuseReport>(64);
   readonly #names = new Map<string, { destination: Destination; until: number }>();
 
@@ -193,10 +228,14 @@ export class Session {
     if (protocol !== undefined) checkByte('protocol', protocol);
     if (port !== undefined) checkPort('port', port);
     const subscriber: Subscriber = {
-      queue: new BoundedQueue<ReceivedMessage>(options.bufferSize ?? DEFAULT_BACKLOG, () => {
-        this.#subscribers.delete(subscriber);
-        signal?.removeEventListener('abort', onAbort);
-      }),
+      queue: new BoundedQueue<ReceivedMessage>(
+        options.bufferSize ?? DEFAULT_BACKLOG,
+        () => {
+          this.#subscribers.delete(subscriber);
+          signal?.removeEventListener('abort', onAbort);
+        },
+        this.#queueHooks,
+      ),
       protocol,
       port,
     };
@@ -301,6 +340,12 @@ export class Session {
   /** @internal The router created (or, 2003, resumed) the session under `id`. */
   attached(id: number, resumed: boolean): void {
     this.#id = id;
+    if (!resumed) {
+      // A new session: its MessageIds start over and mean other messages.
+      this.#epoch++;
+      this.#live.clear();
+      this.#ended.clear();
+    }
     // 2003 sends the router never acknowledged go out again in their original order, whether it
     // resumed the session or (after its timeout) made a new one; their statuses match them by order.
     for (const p of this.#awaitingAccept) this.#host.write({ ...p.message, sessionId: id }).catch(() => undefined);
@@ -368,6 +413,11 @@ export class Session {
     for (const s of this.#subscribers) s.queue.end(error);
     this.#backlog.end();
     this.#abuse.end();
+    try {
+      this.#format.close();
+    } catch (e) {
+      this.#host.logger.warn('could not save the end-to-end state', { session: this.#id, error: String(e) });
+    }
     this.#host.sessionEnded(this, error);
     this.#resolveClosed(error);
   }
@@ -551,8 +601,12 @@ export class Session {
   #onMessageStatus(m: MessageStatusMessage): void {
     if (m.status === 0) {
       // "Available": the router holds the message until we fetch it (2003; Java without fastReceive).
-      this.#announced.add(m.messageId);
-      this.#host.write({ type: 'ReceiveMessageBegin', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
+      // Announced again after a reconnect: one we have is not fetched twice, one we ended is ended again.
+      if (this.#ended.has(m.messageId)) this.#writeEnd(m.messageId);
+      else if (!this.#live.has(m.messageId) && !this.#announced.has(m.messageId)) {
+        this.#announced.add(m.messageId);
+        this.#host.write({ type: 'ReceiveMessageBegin', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
+      }
       return;
     }
     if (this.#host.dialect === 'current') {
@@ -589,34 +643,74 @@ export class Session {
   }
 
   #onPayload(m: MessagePayloadMessage): void {
-    const announced = this.#announced.delete(m.messageId);
+    const held = this.#announced.delete(m.messageId);
+    if (held && this.#live.has(m.messageId)) return;
+    let payload: DecodedPayload;
     try {
-      const incoming = this.#format.decode(m.payload);
-      const received: ReceivedMessage = {
-        payload: incoming.data,
-        protocol: incoming.protocol,
-        fromPort: incoming.fromPort,
-        toPort: incoming.toPort,
-        messageId: m.messageId,
-        ...(incoming.sender === undefined ? {} : { sender: incoming.sender }),
-      };
-      this.#deliver(received);
+      payload = this.#format.decode(m.payload);
     } catch (error) {
+      // Never ended: the router keeps it, and a resumed session (with the state that can read it) gets it again.
       this.#host.logger.warn('dropped an unreadable payload', { session: this.#id, messageId: m.messageId, error: String(error) });
+      return;
     }
-    // Ending it after delivery: a message never handed to the application stays with the router.
-    if (announced) this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
+    const received: ReceivedMessage = {
+      payload: payload.data,
+      protocol: payload.protocol,
+      fromPort: payload.fromPort,
+      toPort: payload.toPort,
+      messageId: m.messageId,
+      ...(payload.sender === undefined ? {} : { sender: payload.sender }),
+    };
+    const inbound: Inbound = { messageId: m.messageId, held, epoch: this.#epoch, payload, copies: 0, done: false };
+    this.#inbound.set(received, inbound);
+    if (held) this.#live.set(m.messageId, inbound);
+    inbound.copies = this.#deliver(received);
+    if (inbound.copies === 0) this.#dropped(received, true);
   }
 
-  #deliver(message: ReceivedMessage): void {
-    let taken = false;
+  /** Pushes to every matching consumer, else to the backlog; returns how many queues took it. */
+  #deliver(message: ReceivedMessage): number {
+    let taken = 0;
     for (const s of this.#subscribers) {
-      if (matches(s, message)) {
-        s.queue.push(message);
-        taken = true;
-      }
+      if (matches(s, message) && s.queue.push(message)) taken++;
     }
-    if (!taken) this.#backlog.push(message);
+    if (taken === 0 && this.#backlog.push(message)) taken++;
+    return taken;
+  }
+
+  /** A consumer is done with the message: it is the application's now, so the router may forget it. */
+  #consumed(m: ReceivedMessage): void {
+    const inbound = this.#inbound.get(m);
+    if (inbound === undefined || inbound.done) return;
+    inbound.done = true;
+    if (this.#live.get(inbound.messageId) === inbound) this.#live.delete(inbound.messageId);
+    const end = (): void => {
+      if (!inbound.held || inbound.epoch !== this.#epoch) return;
+      this.#ended.add(inbound.messageId);
+      if (this.#ended.size > ENDED_MEMORY) this.#ended.delete(this.#ended.values().next().value!);
+      this.#writeEnd(inbound.messageId);
+    };
+    try {
+      inbound.payload.accept(end);
+    } catch (error) {
+      // The message is delivered; only a resume in another process may now miss tags it brought.
+      this.#host.logger.warn('could not save the end-to-end state', { session: this.#id, error: String(error) });
+    }
+  }
+
+  /** A queue let go of the message unread. Once no queue has it, it stays with the router (not ended). */
+  #dropped(m: ReceivedMessage, nowhere = false): void {
+    const inbound = this.#inbound.get(m);
+    if (inbound === undefined || inbound.done) return;
+    if (!nowhere && --inbound.copies > 0) return;
+    inbound.done = true;
+    if (this.#live.get(inbound.messageId) === inbound) this.#live.delete(inbound.messageId);
+    inbound.payload.discard();
+    if (inbound.held) this.#host.logger.debug('message left with the router (no room to buffer it)', { session: this.#id, messageId: inbound.messageId });
+  }
+
+  #writeEnd(messageId: number): void {
+    this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId }).catch(() => undefined);
   }
 }
 

@@ -114,8 +114,11 @@ describe('client process killed mid-transfer (2003, Guaranteed)', () => {
     const dir = tempDir();
     const receiverKeys = newKeys('dsa');
     const journals = [path.join(dir, 'first.journal'), path.join(dir, 'second.journal')] as const;
+    // The receiver's end-to-end state (session tags): the second process needs the tags the first
+    // one was given to read what the router kept, as it needs the same keys.
+    const e2eState = path.join(dir, 'receiver.e2e');
 
-    const first = peer(['receive', port, keysHex(receiverKeys), journals[0]]);
+    const first = peer(['receive', port, keysHex(receiverKeys), journals[0], e2eState]);
     const { sessionId } = await first.next((m) => m['ready'] === true, 15_000);
     const sender = peer(['send', port, keysHex(newKeys('dsa')), toBase64(receiverKeys.destination.bytes), '0', String(TOTAL)]);
     await sender.next((m) => m['ready'] === true, 15_000);
@@ -127,7 +130,7 @@ describe('client process killed mid-transfer (2003, Guaranteed)', () => {
     const beforeKill = journal(journals[0]).length;
     expect(beforeKill).toBeLessThan(TOTAL);
 
-    const second = peer(['receive', port, keysHex(receiverKeys), journals[1]]);
+    const second = peer(['receive', port, keysHex(receiverKeys), journals[1], e2eState]);
     // The router resumes the detached session: same SessionId, held messages announced again.
     expect((await second.next((m) => m['ready'] === true, 15_000))['sessionId']).toBe(sessionId);
     await sender.next((m) => m['done'] === true, 60_000);

@@ -18,12 +18,36 @@ interface KnownTag {
 }
 
 const idOf = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+const bytesOf = (id: string): Uint8Array => Uint8Array.from(id, (c) => c.charCodeAt(0));
 
 interface Opened {
   readonly section: AesSection;
   readonly key: Uint8Array;
+  /** Set for scenario 2: the tag it used, spent once the message is committed. */
+  readonly tag?: { readonly id: string; readonly known: KnownTag };
   /** Set for scenario 1: identifies the ElGamal block, so a replay can be refused. */
   readonly blockId?: string;
+}
+
+/**
+ * A decrypted message not yet settled. Until commit() its tag is held aside (not usable by another
+ * message, but still part of snapshot()) and its ElGamal block is not yet remembered as seen, so a
+ * new process restoring a snapshot can read the router's copy of the message again.
+ */
+export interface OpenedMessage {
+  readonly body: Uint8Array;
+  /** Session tags the message delivered; they are known from now on (and in every snapshot). */
+  readonly tagsDelivered: number;
+  /** The message is finished with: its tag is spent and its ElGamal block remembered. Idempotent. */
+  commit(): void;
+  /** It is not: its tag becomes usable again and its block may be read again. Idempotent; after commit() it does nothing. */
+  release(): void;
+}
+
+/** What snapshot() holds and restore() takes back: known tags by SessionKey, and seen ElGamal blocks. */
+export interface DecryptorState {
+  readonly tags: readonly { readonly key: Uint8Array; readonly tag: Uint8Array; readonly expires: number }[];
+  readonly blocks: readonly { readonly id: Uint8Array; readonly expires: number }[];
 }
 
 /**
@@ -47,6 +71,10 @@ export class E2eDecryptor {
   private readonly tagsByKey = new Map<string, Set<string>>();
   /** SHA-256 of each ElGamal block accepted in the last hour → when it may be forgotten. */
   private readonly seenBlocks = new Map<string, number>();
+  /** Tags of opened messages not yet committed or released. */
+  private readonly pendingTags = new Map<string, KnownTag>();
+  /** ElGamal blocks of opened messages not yet committed or released. */
+  private readonly pendingBlocks = new Set<string>();
 
   constructor(privateKey: PrivateKey, options: E2eDecryptorOptions = {}) {
     if (privateKey.encType !== EncType.ElGamal) {
@@ -68,17 +96,78 @@ export class E2eDecryptor {
 
   /** The payload; DECRYPT_FAILED for anything not sealed for this key, altered, or replayed on a spent tag. */
   decrypt(data: Uint8Array): Uint8Array {
+    const opened = this.open(data);
+    opened.commit();
+    return opened.body;
+  }
+
+  /** Like decrypt(), but the tag is spent (and the block remembered) only at commit(); release() undoes the opening. */
+  open(data: Uint8Array): OpenedMessage {
     const now = this.now();
     this.expire(now);
+    let opened: Opened;
     try {
-      const opened = this.openWithTag(data) ?? this.openWithElGamal(data);
-      if (opened.blockId !== undefined) this.rememberBlock(opened.blockId, now);
-      this.remember(opened.section, opened.key, now);
-      return opened.section.body;
+      opened = this.openWithTag(data) ?? this.openWithElGamal(data);
     } catch (e) {
       if (isI2cpError(e) && e.code === 'DECRYPT_FAILED') throw e;
       throw new I2cpError('DECRYPT_FAILED', 'end-to-end decryption failed', { cause: e });
     }
+    const { tag, blockId } = opened;
+    if (tag !== undefined) this.pendingTags.set(tag.id, tag.known);
+    if (blockId !== undefined) this.pendingBlocks.add(blockId);
+    this.remember(opened.section, opened.key, now);
+    let settled = false;
+    const settle = (commit: boolean): void => {
+      if (settled) return;
+      settled = true;
+      if (tag !== undefined) this.pendingTags.delete(tag.id);
+      if (blockId !== undefined) this.pendingBlocks.delete(blockId);
+      if (commit) {
+        if (blockId !== undefined) this.rememberBlock(blockId, this.now());
+      } else if (tag !== undefined && tag.known.expires > this.now()) {
+        this.restoreTag(tag.id, tag.known);
+      }
+    };
+    return {
+      body: opened.section.body,
+      tagsDelivered: opened.section.tags.length,
+      commit: () => {
+        settle(true);
+      },
+      release: () => {
+        settle(false);
+      },
+    };
+  }
+
+  /**
+   * Everything needed to read, in another process, any message this one has not committed: the
+   * known tags (with those of opened, uncommitted messages) and the ElGamal blocks seen. Expired
+   * entries are left out.
+   */
+  snapshot(): DecryptorState {
+    const now = this.now();
+    this.expire(now);
+    const tags = [];
+    for (const [id, t] of [...this.tags, ...this.pendingTags]) {
+      if (t.expires > now) tags.push({ key: t.key, tag: bytesOf(id), expires: t.expires });
+    }
+    const blocks = [];
+    for (const [id, expires] of this.seenBlocks) blocks.push({ id: bytesOf(id), expires });
+    return { tags, blocks };
+  }
+
+  /** Takes back a snapshot() (of a process that ended), normally into a fresh decryptor: its tags and seen blocks join what this one knows. */
+  restore(state: DecryptorState): void {
+    const now = this.now();
+    for (const b of [...state.blocks].sort((x, y) => x.expires - y.expires)) {
+      if (b.expires > now) this.rememberBlock(idOf(b.id), b.expires - this.tagLifetimeMs);
+    }
+    const entries: [string, KnownTag][] = [...this.tags];
+    for (const t of state.tags) {
+      if (t.expires > now) entries.push([idOf(t.tag), { key: t.key, keyId: idOf(t.key), expires: t.expires }]);
+    }
+    this.rebuild(entries);
   }
 
   private openWithTag(data: Uint8Array): Opened | undefined {
@@ -90,7 +179,7 @@ export class E2eDecryptor {
     if (rest.length < HASH_LENGTH + AES_BLOCK || rest.length % AES_BLOCK !== 0) return undefined;
     const plain = decryptSection(known.key, sha256(tag).subarray(0, 16), rest);
     if (!bytesEqual(plain.subarray(0, HASH_LENGTH), sha256(known.key))) return undefined;
-    return { section: parseSection(plain.subarray(HASH_LENGTH)), key: known.key };
+    return { section: parseSection(plain.subarray(HASH_LENGTH)), key: known.key, tag: { id: idOf(tag), known } };
   }
 
   private openWithElGamal(data: Uint8Array): Opened {
@@ -100,7 +189,7 @@ export class E2eDecryptor {
     }
     const block = data.subarray(0, ELGAMAL_BLOCK_LENGTH);
     const blockId = idOf(sha256(block));
-    if (this.seenBlocks.has(blockId)) throw decryptFailed('replayed ElGamal block');
+    if (this.seenBlocks.has(blockId) || this.pendingBlocks.has(blockId)) throw decryptFailed('replayed ElGamal block');
     const clear = elgamalDecrypt(this.privateKey, block);
     if (clear.length < SESSION_KEY_LENGTH + 32) throw decryptFailed('ElGamal block too short for a SessionKey and IV');
     const key = clear.slice(0, SESSION_KEY_LENGTH);
@@ -118,17 +207,42 @@ export class E2eDecryptor {
     const key = section.newKey ?? messageKey;
     const keyId = idOf(key);
     const expires = now + this.tagLifetimeMs;
-    for (const t of section.tags) {
-      const id = idOf(t);
-      this.take(id);
-      const ofKey = this.tagsByKey.get(keyId);
-      if (ofKey !== undefined && ofKey.size >= this.maxTagsPerKey) this.take(ofKey.values().next().value!);
-      if (this.tags.size >= this.maxTags) this.take(this.tags.keys().next().value!);
-      this.tags.set(id, { key, keyId, expires });
-      const set = this.tagsByKey.get(keyId);
-      if (set === undefined) this.tagsByKey.set(keyId, new Set([id]));
-      else set.add(id);
+    for (const t of section.tags) this.add(idOf(t), { key, keyId, expires });
+  }
+
+  /** Adds (or renews) a tag as the newest, forgetting the oldest beyond the limits. */
+  private add(id: string, known: KnownTag): void {
+    this.take(id);
+    const ofKey = this.tagsByKey.get(known.keyId);
+    if (ofKey !== undefined && ofKey.size >= this.maxTagsPerKey) this.take(ofKey.values().next().value!);
+    if (this.tags.size >= this.maxTags) this.take(this.tags.keys().next().value!);
+    this.tags.set(id, known);
+    const set = this.tagsByKey.get(known.keyId);
+    if (set === undefined) this.tagsByKey.set(known.keyId, new Set([id]));
+    else set.add(id);
+  }
+
+  /**
+   * Puts a tag back where its expiry belongs: `tags` is kept in expiry order, which expire() and
+   * the limits rely on. Rare (a released message, a restored snapshot), so a reorder may copy.
+   */
+  private restoreTag(id: string, known: KnownTag): void {
+    this.add(id, known);
+    let newest = -Infinity;
+    let ordered = true;
+    for (const t of this.tags.values()) {
+      if (t.expires < newest) ordered = false;
+      newest = Math.max(newest, t.expires);
     }
+    if (!ordered) this.rebuild([...this.tags]);
+  }
+
+  /** Replaces the known tags with `entries`, in expiry order, within the limits (the newest are kept). */
+  private rebuild(entries: [string, KnownTag][]): void {
+    entries.sort(([, a], [, b]) => a.expires - b.expires);
+    this.tags.clear();
+    this.tagsByKey.clear();
+    for (const [id, t] of entries) this.add(id, t);
   }
 
   /** Removes a tag and returns it (single use). */

@@ -22,7 +22,12 @@ export interface SealedMessage {
   readonly rekeyed: boolean;
   /** The message reached the recipient: its tags and key become usable. Idempotent. */
   confirm(): void;
-  /** It did not: forget what it carried. Idempotent; after confirm() it does nothing. */
+  /**
+   * It did not: forget what it carried. A message sealed with a tag that failed may mean the
+   * recipient lost its tags (a new process without the old one's state): then every tag for that
+   * recipient is forgotten, so the next message opens with a fresh ElGamal block (scenario 1).
+   * Idempotent; after confirm() it does nothing.
+   */
   fail(): void;
 }
 
@@ -116,7 +121,10 @@ export class E2eEncryptor {
       settled = true;
       session.inFlight -= tags.length;
       if (rekey) session.rekeyInFlight = false;
-      if (!delivered) return;
+      if (!delivered) {
+        if (tag !== undefined) this.forget(recipient, session);
+        return;
+      }
       if (rekey) {
         session.key = batchKey;
         session.keySince = now;
@@ -142,6 +150,12 @@ export class E2eEncryptor {
   usableTags(recipient: PublicKey): number {
     const now = this.now();
     return this.sessions.get(idOf(recipient))?.tags.filter((t) => t.usableUntil > now).length ?? 0;
+  }
+
+  /** Forgets a recipient's key and tags (unless a newer session replaced `session` already). */
+  private forget(recipient: PublicKey, session: Outbound): void {
+    const id = idOf(recipient);
+    if (this.sessions.get(id) === session) this.sessions.delete(id);
   }
 
   private session(recipient: PublicKey, now: number): Outbound {
