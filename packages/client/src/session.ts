@@ -74,6 +74,10 @@ interface PendingSend {
  * ReceiveMessageEnd (2003; a current router without fast receive) is ended only once an
  * application consumer is done with it: it asked for the next message or left the loop. Until
  * then the router keeps it, so a process killed before that gets it again when it resumes.
+ * Not ended when merely handed out: the End would then precede the application's work on it, and
+ * a process killed in between (while it decrypts the rest of a read, say) would lose the message.
+ * Ended on the next pull, the only window left is between the end of the loop body and that pull,
+ * and what it risks is a duplicate with the same MessageId, not a loss.
  */
 interface Inbound {
   readonly messageId: number;
