@@ -73,15 +73,21 @@ export function clientSuite(target: Target): void {
     }, t);
 
     // Current dialect only: 2003 has no LeaseSet2.
-    // i2pd 2.45.1 loses LS2 destinations from its network database (fixed in 2.48.0); an occasional pass there is a race.
-    const ls2Test = onI2pd ? test.fails : test;
-    if (current) ls2Test('delivers to an LS2 recipient', async () => {
+    // i2pd 2.45.1 loses LS2 destinations from its network database (fixed in 2.48.0), but not on every run:
+    // sends then fail with 5 or 21 (observed: 5,21,21,21,21,21), and in about one run of three all of them
+    // get through. An expected failure would itself fail on those runs, so on i2pd every send must either
+    // arrive byte-identical or fail with one of the known statuses of that bug, and nothing else.
+    const ls2BugStatuses = [5, 21];
+    if (current) test(onI2pd ? 'LS2 recipient: each send arrives intact or fails with the 2.45.1 LS2 bug\'s status (5 or 21)' : 'delivers to an LS2 recipient', async () => {
       const { sender, recipient } = await openPair(target, track, LS1, LS2);
       const inbox = recipient.messages()[Symbol.asyncIterator]();
       const data = patterned(3000);
-      // Six sends: on 2.45.1 the first may get through, the later ones get 5 or 21 (observed: 5,21,21,21,21,21).
       for (let i = 0; i < 6; i++) {
         const result = await sender.send(recipient.destination, data, { signal: AbortSignal.timeout(t / 8) });
+        if (onI2pd && !result.success) {
+          expect(ls2BugStatuses).toContain(result.status);
+          continue;
+        }
         expect(result.success).toBe(true);
         expect(bytesEqual((await nextMessage(inbox, 5000)).payload, data)).toBe(true);
       }
