@@ -142,6 +142,35 @@ describe('authentication', () => {
     expect((await admin.handle({ ...get.visibility, authenticationKey: next }, ctx)).kind).toBe('reply');
   });
 
+  it('refuses a request with the old key that was waiting behind the SetPassword that replaced it', async () => {
+    const admin = await start();
+    const next = authenticationKeyFor('a new passphrase');
+    const change = admin.handle({ type: 'SetPassword', authenticationKey: KEY, newAuthenticationKey: next }, ctx);
+    // Its key is checked at once (it is the current one), then it waits for SetPassword to finish.
+    await failing(admin, get.visibility, 100);
+    expect(await change).toEqual({ kind: 'none' });
+  });
+
+  it('drops the request of a connection that closed before its key was checked: no delay, no recorded failure', async () => {
+    const admin = await start();
+    const closed = { ...ctx, signal: AbortSignal.abort() };
+    expect(await admin.handle({ ...get.visibility, authenticationKey: WRONG }, closed)).toEqual({ kind: 'disconnect', reason: 'authentication failed' });
+    expect(clock.waiting()).toEqual([]);
+    await failing(admin, { ...get.visibility, authenticationKey: WRONG }, 100);
+  });
+
+  it('ends the failure delay when the connection closes', async () => {
+    const admin = await start();
+    const connection = new AbortController();
+    const outcome = admin.handle({ ...get.visibility, authenticationKey: WRONG }, { ...ctx, signal: connection.signal });
+    await vi.waitFor(() => {
+      expect(clock.waiting()).toContain(100);
+    });
+    connection.abort();
+    expect(await outcome).toEqual({ kind: 'disconnect', reason: 'authentication failed' });
+    expect(clock.waiting()).toEqual([]);
+  });
+
   it('never logs the passphrase, the key or its hash', async () => {
     const admin = await start();
     await admin.handle({ type: 'SetPassword', authenticationKey: KEY, newAuthenticationKey: WRONG }, ctx);

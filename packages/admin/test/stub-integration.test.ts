@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { concatBytes, encode, writeRouterInfo2003, type BandwidthLimits2003 } from '@i2cp/data';
 import { encodeFrame, encodeMessage } from '@i2cp/codec';
-import { NO_ADMIN_HANDLER_REASON, type RouterStub } from '@i2cp/router-stub';
-import type { AdminRequest } from '../src/router/hook-types.js';
+import { createRouterStub, NO_ADMIN_HANDLER_REASON, type RouterStub } from '@i2cp/router-stub';
+import type { AdminOutcome, AdminRequest, RouterAdminHandler } from '../src/router/hook-types.js';
 import { authenticationKeyFor } from '../src/auth-key.js';
 import { connectAdmin, type AdminClient } from '../src/admin-client.js';
 import { getCurrentBandwidthLimits } from '../src/current-bandwidth.js';
@@ -286,5 +287,37 @@ describe('GetBandwidthLimits in the current dialect', () => {
   it('works over a given transport', async () => {
     const s = await serve(null);
     expect(await getCurrentBandwidthLimits({ transport: s.connectMemory() })).toHaveLength(16);
+  });
+});
+
+describe('the admin context the stub passes', () => {
+  it('carries a signal that aborts when the connection closes, so a handler can drop its work', async () => {
+    const signals: AbortSignal[] = [];
+    const handler: RouterAdminHandler = {
+      attach: () => undefined,
+      handle: (_request, context) =>
+        new Promise<AdminOutcome>((resolve) => {
+          if (context.signal !== undefined) signals.push(context.signal);
+          context.signal?.addEventListener('abort', () => {
+            resolve({ kind: 'none' });
+          });
+        }),
+      close: () => Promise.resolve(),
+    };
+    stub = await createRouterStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', admin: handler });
+    const socket = connect({ host: '127.0.0.1', port: stub.address.port });
+    socket.on('error', () => undefined);
+    socket.write(encodeMessage({ type: 'GetAddressVisibility', authenticationKey: authenticationKeyFor(PASSPHRASE) }, '2003'));
+    await vi.waitFor(() => {
+      expect(signals).toHaveLength(1);
+    });
+    expect(signals[0]!.aborted).toBe(false);
+    socket.destroy();
+    await vi.waitFor(
+      () => {
+        expect(signals[0]!.aborted).toBe(true);
+      },
+      { timeout: 5000 },
+    );
   });
 });

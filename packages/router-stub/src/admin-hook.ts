@@ -39,6 +39,8 @@ export interface AdminContext {
   /** "127.0.0.1:54321" or "memory:7": the key for slowing repeated failures. */
   readonly remoteAddress: string;
   readonly dialect: Dialect;
+  /** Aborts when the connection closes, so the handler can drop work nobody will receive. */
+  readonly signal: AbortSignal;
 }
 
 export type AdminOutcome =

@@ -32,6 +32,8 @@ export class Connection {
   private backlogBytes = 0;
   private backlogPaused = false;
   private readPauses = 0;
+  /** Made on the first admin request; aborted when the connection closes, for the admin handler. */
+  private adminClosed: AbortController | undefined;
 
   readonly id: number;
   readonly link: Link;
@@ -76,6 +78,12 @@ export class Connection {
 
   get isOpen(): boolean {
     return this.state === 'open';
+  }
+
+  /** Aborts when this connection closes (the admin handler drops work for it then). */
+  get adminSignal(): AbortSignal {
+    this.adminClosed ??= new AbortController();
+    return this.adminClosed.signal;
   }
 
   /** Bytes written for this client that it has not read yet. */
@@ -269,6 +277,7 @@ export class Connection {
     if (this.state === 'closed') return;
     if (this.state === 'open') this.router.connectionEnding(this);
     this.state = 'closed';
+    this.adminClosed?.abort();
     this.clearHandshakeTimer();
     this.out = [];
     this.outBytes = 0;

@@ -457,7 +457,7 @@ export class Router {
       connection.disconnect(NO_ADMIN_HANDLER_REASON);
       return undefined;
     }
-    const context = { remoteAddress: connection.remoteAddress, dialect: connection.dialect ?? '2003' } as const;
+    const context = { remoteAddress: connection.remoteAddress, dialect: connection.dialect ?? '2003', signal: connection.adminSignal } as const;
     return this.admin.handle(request, context).then((outcome) => {
       switch (outcome.kind) {
         case 'reply':

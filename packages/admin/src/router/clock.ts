@@ -17,6 +17,18 @@ export const systemClock: AdminClock = {
   },
 };
 
-export function sleep(clock: AdminClock, ms: number): Promise<void> {
-  return new Promise((resolve) => clock.schedule(ms, resolve));
+/** Resolves after `ms`, or as soon as `signal` aborts (nobody is waiting any more). */
+export function sleep(clock: AdminClock, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted === true) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      cancel();
+      resolve();
+    };
+    const cancel = clock.schedule(ms, () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

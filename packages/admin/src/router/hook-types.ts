@@ -40,6 +40,8 @@ export interface AdminContext {
   /** "127.0.0.1:54321" or "memory:7". */
   readonly remoteAddress: string;
   readonly dialect: Dialect;
+  /** Aborts when the connection closes: a check not yet started for it is dropped. */
+  readonly signal?: AbortSignal;
 }
 
 export type AdminOutcome =

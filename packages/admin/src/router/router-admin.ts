@@ -16,7 +16,8 @@ import { INITIAL_STATE, type AdminState } from './admin-state.js';
 import { sleep, systemClock, type AdminClock } from './clock.js';
 import { FailureDelay } from './failure-delay.js';
 import type { AdminContext, AdminLogger, AdminOutcome, AdminRequest, RouterAdminHandler, RouterControl, TrafficLimits } from './hook-types.js';
-import { hashAuthenticationKey, matchesAuthenticationKey } from './passphrase-hash.js';
+import { KeyCheck } from './key-check.js';
+import { hashAuthenticationKey, matchesAuthenticationKey, type PassphraseHash } from './passphrase-hash.js';
 import { checkPassphraseSource, readConfiguredPassphrase, type PassphraseSource } from './passphrase-source.js';
 import { loadState, saveState } from './state-file.js';
 
@@ -55,12 +56,13 @@ const noControl: RouterControl = { setTrafficLimits: ignore, log: silentLog };
 class RouterAdmin implements RouterAdminHandler {
   private readonly clock: AdminClock;
   private readonly failures = new FailureDelay();
+  private readonly keys = new KeyCheck();
   private control: RouterControl = noControl;
   private state: AdminState = INITIAL_STATE;
   /** False when no passphrase is configured: every request is refused. */
   private enabled = false;
   private loading: Promise<void> | undefined;
-  /** Serialises authentication and state changes across connections (and bounds concurrent scrypt memory). */
+  /** Serialises state changes across connections; authentication runs outside it (KeyCheck). */
   private queue: Promise<unknown> = Promise.resolve();
   private cancelRotation: (() => void) | undefined;
   private isClosed = false;
@@ -88,23 +90,39 @@ class RouterAdmin implements RouterAdminHandler {
     }
     if (this.isClosed) return disconnect(AdminDisconnectReason.ShuttingDown);
     if (!this.enabled) return disconnect(AdminDisconnectReason.Disabled);
-    const outcome = await this.exclusive(async () => {
-      if (!(await this.authenticates(request.authenticationKey))) return undefined;
-      this.failures.recordSuccess(context.remoteAddress);
-      return this.apply(request, context);
-    }).catch((error: unknown) => {
+    const outcome = await this.attempt(request, context).catch((error: unknown) => {
       // The stub expects an outcome, never a rejection: an internal failure ends only this connection.
       const message = error instanceof Error ? error.message : String(error);
       this.control.log.error('admin: request failed', { request: request.type, error: message });
       const saving = isI2cpError(error) && error.code === 'IO';
       return disconnect(saving ? AdminDisconnectReason.SaveFailed : `internal error: ${request.type} failed`);
     });
+    // The client left before its key was checked: nobody is left to answer or to slow down.
+    if (outcome === 'aborted') return disconnect(AdminDisconnectReason.AuthenticationFailed);
     if (outcome !== undefined) return outcome;
     // The delay is served outside the queue, so a guessing client slows itself and nobody else.
     const delayMs = this.failures.recordFailure(context.remoteAddress, this.clock.now());
     this.control.log.warn('admin: authentication failed', { remoteAddress: context.remoteAddress, request: request.type, delayMs });
-    await sleep(this.clock, delayMs);
+    await sleep(this.clock, delayMs, context.signal);
     return disconnect(AdminDisconnectReason.AuthenticationFailed);
+  }
+
+  /**
+   * The request's outcome; undefined if its key is wrong, 'aborted' if its client left before the
+   * key was checked. Keys are checked outside the queue, so authentication and state changes never
+   * wait for each other.
+   */
+  private async attempt(request: AdminRequest, context: AdminContext): Promise<AdminOutcome | 'aborted' | undefined> {
+    const key = request.authenticationKey;
+    const verdict = await this.keys.verify(key, context.signal);
+    if (verdict !== 'valid') return verdict === 'aborted' ? verdict : undefined;
+    return this.exclusive(async () => {
+      if (this.isClosed) return disconnect(AdminDisconnectReason.ShuttingDown);
+      // SetPassword may have run while this request waited for its turn: then the old key is refused.
+      if (!this.keys.isKnown(key)) return undefined;
+      this.failures.recordSuccess(context.remoteAddress);
+      return this.apply(request, context);
+    });
   }
 
   async close(): Promise<void> {
@@ -122,8 +140,9 @@ class RouterAdmin implements RouterAdminHandler {
   private async load(): Promise<void> {
     const configured = await readConfiguredPassphrase(this.options);
     let state = await loadState(this.options.dataDir);
+    let key: Uint8Array | undefined;
     if (configured !== undefined) {
-      const key = authenticationKeyFor(configured);
+      key = authenticationKeyFor(configured);
       const stored = state.passphrase;
       if (stored === null || !(await matchesAuthenticationKey(key, stored.configured))) {
         const hash = await hashAuthenticationKey(key);
@@ -133,12 +152,10 @@ class RouterAdmin implements RouterAdminHandler {
     }
     this.state = state;
     this.enabled = configured !== undefined;
-  }
-
-  private async authenticates(key: Uint8Array | undefined): Promise<boolean> {
-    const stored = this.state.passphrase;
-    if (key?.length !== 32 || stored === null) return false;
-    return matchesAuthenticationKey(key, stored.current);
+    // The configured key is known to be the current one unless SetPassword changed it since.
+    const passphrase = state.passphrase;
+    const unchanged = passphrase !== null && samePassphraseHash(passphrase.current, passphrase.configured);
+    this.keys.use(passphrase?.current, unchanged ? key : undefined);
   }
 
   private async apply(request: AdminRequest, context: AdminContext): Promise<AdminOutcome> {
@@ -191,6 +208,8 @@ class RouterAdmin implements RouterAdminHandler {
         if (request.newAuthenticationKey.length !== 32) return disconnect('SetPassword refused: the new key is not 32 bytes');
         const current = await hashAuthenticationKey(request.newAuthenticationKey);
         await this.commit({ passphrase: { current, configured: state.passphrase!.configured } });
+        // From here on only the new key is accepted, also by requests already waiting for their turn.
+        this.keys.use(current, request.newAuthenticationKey);
         this.control.log.info('admin: passphrase changed', { remoteAddress: context.remoteAddress });
         return none;
       }
@@ -238,6 +257,10 @@ class RouterAdmin implements RouterAdminHandler {
 }
 
 const none: AdminOutcome = { kind: 'none' };
+
+function samePassphraseHash(a: PassphraseHash, b: PassphraseHash): boolean {
+  return a === b || (a.salt === b.salt && a.hash === b.hash && a.N === b.N && a.r === b.r && a.p === b.p);
+}
 
 function reply(message: Message): AdminOutcome {
   return { kind: 'reply', message };
