@@ -21,6 +21,9 @@ const OPEN_CONCURRENCY = 100;
  */
 export function runLoadProcess(role, start) {
   process.once('disconnect', () => process.exit(0));
+  // A normal exit on SIGTERM, so a load process run with --cpu-prof (inherited from the parent's
+  // execArgv) writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   process.on('message', (/** @type {any} */ command) => {
     if (command?.type !== 'open') return;
     void open(role, command, start).catch((/** @type {unknown} */ error) => fail(error));
