@@ -49,6 +49,8 @@ class TcpTransport implements Transport {
   #closed = false;
   #closing: Promise<void> | undefined;
   #error: Error | undefined;
+  /** Settles when the socket's buffer drains (or it closes); set while a write waits. */
+  #drained: Promise<void> | undefined;
 
   constructor(socket: Socket) {
     this.#socket = socket;
@@ -66,16 +68,20 @@ class TcpTransport implements Transport {
       return Promise.reject(new I2cpError('CLOSED', 'the connection is closed', this.#cause()));
     }
     if (socket.write(data)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    // Every writer waiting on a full socket shares one drain wait: a listener per write would pile up
+    // (MaxListenersExceededWarning with many sends in flight) and cost a closure each.
+    this.#drained ??= new Promise<void>((resolve, reject) => {
       const done = (): void => {
         socket.off('drain', done);
         socket.off('close', done);
+        this.#drained = undefined;
         if (socket.destroyed && socket.writableLength > 0) reject(new I2cpError('CLOSED', 'the connection closed while writing', this.#cause()));
         else resolve();
       };
       socket.once('drain', done);
       socket.once('close', done);
     });
+    return this.#drained;
   }
 
   close(): Promise<void> {
