@@ -154,6 +154,17 @@ export {
   verifySessionConfig,
 } from './structures/signatures.js';
 export type { UnsignedSessionConfig } from './structures/signatures.js';
+export {
+  OFFLINE_EXPIRATION_OPTION,
+  OFFLINE_SIGNATURE_OPTION,
+  TRANSIENT_KEY_OPTION,
+  createOfflineSignature,
+  verifyOfflineSignature,
+  offlineSignatureOptions,
+  offlineSignatureFromOptions,
+} from './structures/offline.js';
+export { generateOfflineKeys } from './keys/offline.js';
+export type { OfflineKeys, GenerateOfflineKeysOptions } from './keys/offline.js';
 export { generateDestination } from './keys/generate.js';
 export type { DestinationKeys, GenerateDestinationOptions } from './keys/generate.js';
 export { readPrivateKeyFile, writePrivateKeyFile } from './keys/private-key-file.js';

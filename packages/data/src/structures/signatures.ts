@@ -4,14 +4,13 @@
  * of another type is BAD_KEY before any signing is attempted.
  */
 import { EncodeError, I2cpError } from '../errors.js';
-import { SigType } from '../key-types.js';
 import type { Signature, SigningPrivateKey } from '../key-types.js';
-import { fromBase64 } from '../encoding/base64.js';
 import { sign, verify } from '../crypto/signing.js';
 import { leaseSet2003SignedBytes, leaseSetSignedBytes } from './lease-set.js';
-import { leaseSet2SignedBytes, leaseSet2SignerType, offlineSignatureSignedBytes } from './lease-set2.js';
+import { leaseSet2SignedBytes, leaseSet2SignerType } from './lease-set2.js';
 import { routerInfo2003SignedBytes, routerInfoSignedBytes } from './router-info.js';
-import { TRANSIENT_KEY_OPTION, parseSigType, sessionConfigSignedBytes, sessionConfigSignerType } from './session-config.js';
+import { offlineSignatureFromOptions, verifyOfflineSignature } from './offline.js';
+import { TRANSIENT_KEY_OPTION, sessionConfigSignedBytes, sessionConfigSignerType } from './session-config.js';
 import type {
   Destination,
   Dialect,
@@ -19,7 +18,6 @@ import type {
   LeaseSet2,
   LeaseSet2003,
   Mapping,
-  OfflineSignature,
   RouterInfo,
   RouterInfo2003,
   SessionConfig,
@@ -57,10 +55,7 @@ export function signLeaseSet2(unsigned: Omit<LeaseSet2, 'signature'>, key: Signi
 export function verifyLeaseSet2(ls: LeaseSet2): boolean {
   const o = ls.offlineSignature;
   if (o === undefined) return verify(ls.destination.signingPublicKey, leaseSet2SignedBytes(ls), ls.signature);
-  return (
-    verify(ls.destination.signingPublicKey, offlineSignatureSignedBytes(o), o.signature) &&
-    verify(o.transientKey, leaseSet2SignedBytes(ls), ls.signature)
-  );
+  return verifyOfflineSignature(ls.destination, o) && verify(o.transientKey, leaseSet2SignedBytes(ls), ls.signature);
 }
 
 export function signRouterInfo2003(unsigned: Omit<RouterInfo2003, 'signature'>, key: SigningPrivateKey): RouterInfo2003 {
@@ -98,10 +93,6 @@ export function signSessionConfig(cfg: UnsignedSessionConfig, key: SigningPrivat
   return { ...unsigned, signature: signAs(key, signerType, sessionConfigSignedBytes(unsigned, dialect), 'SessionConfig') };
 }
 
-/** Options by which Java authorises a transient key for a session (offline keys, proposal 123). */
-const OFFLINE_EXPIRATION_OPTION = 'i2cp.leaseSetOfflineExpiration';
-const OFFLINE_SIGNATURE_OPTION = 'i2cp.leaseSetOfflineSignature';
-
 /**
  * Verifies with the Destination's key, or, when the options carry offline keys (current
  * dialect), checks that the Destination authorised the transient key (not expired before the
@@ -111,27 +102,7 @@ export function verifySessionConfig(cfg: SessionConfig, dialect: Dialect): boole
   const signed = sessionConfigSignedBytes(cfg, dialect);
   const transient = dialect === 'current' ? cfg.options.get(TRANSIENT_KEY_OPTION) : undefined;
   if (transient === undefined) return verify(cfg.destination.signingPublicKey, signed, cfg.signature);
-  const offline = offlineAuthorisation(cfg.options, transient, cfg.destination.signingPublicKey.sigType);
+  const offline = offlineSignatureFromOptions(cfg.options, cfg.destination.signingPublicKey.sigType);
   if (offline === undefined || cfg.date === undefined || offline.expiresSeconds * 1000 < cfg.date) return false;
-  return (
-    verify(cfg.destination.signingPublicKey, offlineSignatureSignedBytes(offline), offline.signature) &&
-    verify(offline.transientKey, signed, cfg.signature)
-  );
-}
-
-function offlineAuthorisation(options: Mapping, transient: string, destinationSigType: number): OfflineSignature | undefined {
-  const expires = options.get(OFFLINE_EXPIRATION_OPTION);
-  const signature = options.get(OFFLINE_SIGNATURE_OPTION);
-  const colon = transient.indexOf(':');
-  const sigType = colon < 0 ? SigType.DSA_SHA1 : parseSigType(transient.slice(0, colon));
-  if (expires === undefined || signature === undefined || sigType === undefined || !/^\d{1,10}$/.test(expires)) return undefined;
-  const expiresSeconds = Number(expires);
-  if (expiresSeconds > 0xffff_ffff) return undefined;
-  try {
-    const key = fromBase64(transient.slice(colon + 1));
-    const sig = fromBase64(signature);
-    return { expiresSeconds, transientKey: { sigType, bytes: key }, signature: { sigType: destinationSigType, bytes: sig } };
-  } catch {
-    return undefined;
-  }
+  return verifyOfflineSignature(cfg.destination, offline) && verify(offline.transientKey, signed, cfg.signature);
 }
