@@ -4,6 +4,7 @@ import type { Dialect, SessionConfig } from '@i2cp/data';
 import { encodeMessagePayloadParts } from '@i2cp/codec';
 import type { Message, ReceiveMessageBeginMessage, ReceiveMessageEndMessage } from '@i2cp/codec';
 import type { Connection } from './connection.js';
+import { offlineSessionProblem } from './offline.js';
 import type { Router } from './router.js';
 import type { Session } from './session.js';
 
@@ -13,6 +14,8 @@ export type HandlerTable = { readonly [T in Message['type']]?: Handler<T> };
 
 /** Why a SessionConfig is not acceptable, or undefined when it is (signature, and the date in the current dialect). */
 export function configProblem(config: SessionConfig, dialect: Dialect, clockSkewMs: number | undefined): string | undefined {
+  const offline = dialect === 'current' ? offlineSessionProblem(config, Date.now()) : undefined;
+  if (offline !== undefined) return offline;
   let verified: boolean;
   try {
     verified = verifySessionConfig(config, dialect);

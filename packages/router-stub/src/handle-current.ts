@@ -18,6 +18,7 @@ import type { Connection } from './connection.js';
 import { beginReceive, configProblem, endReceive, sameDestination } from './handle-common.js';
 import type { Handler, HandlerTable } from './handle-common.js';
 import { checkCreateLeaseSet, checkCreateLeaseSet2 } from './lease-sets.js';
+import { offlineLeaseSetProblem } from './offline.js';
 import type { LeaseSetCheck } from './lease-sets.js';
 import type { Router } from './router.js';
 import type { Session } from './session.js';
@@ -154,6 +155,11 @@ function createLeaseSet(router: Router, connection: Connection, message: CreateL
   const session = connection.sessions.get(message.sessionId);
   if (session === undefined) {
     connection.disconnect(`${message.type} for unknown session ${message.sessionId}`);
+    return;
+  }
+  const offline = offlineLeaseSetProblem(session.offline, message, Date.now());
+  if (offline !== undefined) {
+    connection.disconnect(`${message.type} refused: ${offline}`);
     return;
   }
   const check: LeaseSetCheck =

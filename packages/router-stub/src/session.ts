@@ -1,4 +1,5 @@
-import type { Destination, Dialect, Mapping } from '@i2cp/data';
+import { TRANSIENT_KEY_OPTION, offlineSignatureFromOptions } from '@i2cp/data';
+import type { Destination, Dialect, Mapping, OfflineSignature } from '@i2cp/data';
 import type { Connection } from './connection.js';
 
 /** Who waits for a final MessageStatus about a message, and which codes to send. */
@@ -34,6 +35,8 @@ export class Session {
   /** True once a verified lease set arrived; only then can others send to it. */
   reachable = false;
   leaseSetOptions: Mapping | undefined;
+  /** The offline keys the SessionConfig authorised (current dialect); its lease sets must use the same transient key. */
+  offline: OfflineSignature | undefined;
   /** End of the leases last handed to the client; a new lease set is asked for before it. */
   leaseEnd = 0;
   leaseRequestPending = false;
@@ -101,5 +104,8 @@ export class Session {
     if (fast !== undefined && this.dialect === 'current') this.fastReceive = fast.toLowerCase() === 'true';
     const hostname = options.get('i2cp.stub.hostname');
     if (hostname !== undefined) this.hostname = hostname.toLowerCase();
+    if (this.dialect === 'current' && options.has(TRANSIENT_KEY_OPTION)) {
+      this.offline = offlineSignatureFromOptions(options, this.destination.signingPublicKey.sigType);
+    }
   }
 }
