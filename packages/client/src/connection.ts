@@ -1,4 +1,13 @@
-import { I2cpError, mappingFrom, toI2cpError, type BandwidthLimits2003, type Destination, type Dialect, type Mapping } from '@i2cp/data';
+import {
+  I2cpError,
+  mappingFrom,
+  toI2cpError,
+  type BandwidthLimits2003,
+  type Destination,
+  type Dialect,
+  type Mapping,
+  type OfflineKeys,
+} from '@i2cp/data';
 import {
   FrameDecoder,
   NO_SESSION_ID,
@@ -23,7 +32,7 @@ import { e2eStateFile, type E2eStateStore } from './e2e/index.js';
 import { createPayloadFormat } from './payload-formats.js';
 import type { RecipientKey } from './recipient.js';
 import { Session, toMapping, type SessionHost } from './session.js';
-import type { SessionKeys } from './session-keys.js';
+import { checkOfflineKeys, type SessionKeys } from './session-keys.js';
 import { createTcpTransport } from './tcp-transport.js';
 import type { Transport } from './transport.js';
 import type { SignalOptions } from './types.js';
@@ -75,6 +84,13 @@ export interface CreateSessionOptions {
    * old process knew cannot be read. The file holds session keys (it is written with mode 0600).
    */
   readonly e2eState?: string | E2eStateStore;
+  /**
+   * Current dialect: offline (transient) signing keys, e.g. from `generateOfflineKeys()` of
+   * @i2cp/data. The transient key signs the SessionConfig and the LeaseSet2s, which carry the
+   * Destination's authorisation; `keys.signingPrivateKey` may then be left out. Needs a LeaseSet2
+   * (`i2cp.leaseSetType` 3, the default). Java I2P only: i2pd refuses such sessions.
+   */
+  readonly offline?: OfflineKeys;
   readonly signal?: AbortSignal;
 }
 
@@ -235,14 +251,16 @@ export class Connection {
    * answered), i.e. once other destinations can reach it.
    */
   async createSession(options: CreateSessionOptions): Promise<Session> {
-    const { keys, signal } = options;
-    if (typeof keys !== 'object' || !('destination' in keys) || !('signingPrivateKey' in keys)) {
+    const { keys, signal, offline } = options;
+    if (typeof keys !== 'object' || !('destination' in keys) || (offline === undefined && !('signingPrivateKey' in keys))) {
       throw new TypeError('keys must be { destination, privateKey, signingPrivateKey } (see generateDestination of @i2cp/data)');
     }
+    if (offline !== undefined) checkOfflineKeys(this.dialect, keys, offline);
     throwIfAborted(signal);
     this.#assertUsable();
     const store = this.#e2eStore(options.e2eState);
-    const session = new Session(this.#host, keys, toMapping(options.options), createPayloadFormat(this.dialect, keys, store));
+    const format = createPayloadFormat(this.dialect, keys, store);
+    const session = new Session(this.#host, keys, toMapping(options.options), format, offline);
     this.#sessions.add(session);
     try {
       await raceSignal(this.#linkUp.promise, signal);

@@ -12,7 +12,7 @@ export type {
 } from './connection.js';
 export { Session } from './session.js';
 export type { SessionState } from './session.js';
-export type { SessionKeys } from './session-keys.js';
+export type { SessionKeys, OfflineKeys } from './session-keys.js';
 export type { SendOptions, SendResult, ReceivedMessage, MessagesOptions, AbuseReport, SignalOptions } from './types.js';
 export { SessionError, LookupError } from './errors.js';
 export { messageStatusName, sessionStatusName, isSuccessStatus } from './status.js';

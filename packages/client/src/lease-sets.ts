@@ -1,12 +1,14 @@
 import {
   EncType,
   I2cpError,
+  LS2_FLAG_OFFLINE,
   generateEncryptionKeys,
   randomBytes,
   signLeaseSet,
   signLeaseSet2,
   signLeaseSet2003,
   type Lease,
+  type OfflineKeys,
   type PrivateKey,
   type PublicKey,
 } from '@i2cp/data';
@@ -16,7 +18,7 @@ import type {
   CreateLeaseSetMessage,
   RequestLeaseSet2003Message,
 } from '@i2cp/codec';
-import type { SessionKeys } from './session-keys.js';
+import { destinationSigner, type SessionKeys } from './session-keys.js';
 
 /** Which lease set a current-dialect session publishes, from `i2cp.leaseSetType` / `i2cp.leaseSetEncType`. */
 export interface LeaseSetPlan {
@@ -49,6 +51,16 @@ export function leaseSetPlan(options: ReadonlyMap<string, string>): LeaseSetPlan
   return { type, encTypes };
 }
 
+/** An LS1 has no room for an offline signature: BAD_CONFIG for that combination. */
+export function assertPlanFits(plan: LeaseSetPlan, offline: OfflineKeys | undefined): void {
+  if (plan.type === 1 && offline !== undefined) {
+    throw new I2cpError(
+      'BAD_CONFIG',
+      'an LS1 lease set (i2cp.leaseSetType=1) cannot carry an offline signature: a session with offline keys publishes a LeaseSet2 (i2cp.leaseSetType=3)',
+    );
+  }
+}
+
 interface KeyPair {
   readonly publicKey: PublicKey;
   readonly privateKey: PrivateKey;
@@ -60,12 +72,15 @@ interface KeyPair {
  */
 export class LeaseSetBuilder {
   readonly #keys: SessionKeys;
+  /** With offline keys, LS2s carry the Destination's authorisation and the transient key signs them. */
+  readonly #offline: OfflineKeys | undefined;
   readonly #pairs = new Map<number, KeyPair>();
   #lastPublishedSeconds = 0;
   #lastVersion = 0;
 
-  constructor(keys: SessionKeys) {
+  constructor(keys: SessionKeys, offline?: OfflineKeys) {
     this.#keys = keys;
+    this.#offline = offline;
   }
 
   /** Makes the keys a plan needs now, so a lease-set request is answered without delay. */
@@ -91,10 +106,11 @@ export class LeaseSetBuilder {
   current(sessionId: number, leases: readonly Lease[], plan: LeaseSetPlan, routerNow: number): CreateLeaseSetMessage | CreateLeaseSet2Message {
     const destination = this.#keys.destination;
     if (plan.type === 1) {
+      assertPlanFits(plan, this.#offline);
       const elgamal = this.#pair(0);
       const leaseSet = signLeaseSet(
         { destination, encryptionKey: elgamal.publicKey, signingKey: destination.signingPublicKey, leases },
-        this.#keys.signingPrivateKey,
+        destinationSigner(this.#keys, 'an LS1'),
       );
       // The 20-byte revocation key field is unused by every router; random bytes, as Java writes.
       return { type: 'CreateLeaseSet', dialect: 'current', sessionId, signingPrivateKey: randomBytes(20), privateKey: elgamal.privateKey, leaseSet };
@@ -105,17 +121,18 @@ export class LeaseSetBuilder {
     this.#lastPublishedSeconds = published;
     const lastEnd = leases.reduce((end, l) => Math.max(end, Math.floor(l.endDate / 1000)), 0);
     const expires = Math.min(65535, Math.max(1, lastEnd > published ? lastEnd - published : 600));
+    const offline = this.#offline;
     const leaseSet = signLeaseSet2(
       {
         destination,
         publishedSeconds: published,
         expiresOffsetSeconds: expires,
-        flags: 0,
+        ...(offline === undefined ? { flags: 0 } : { flags: LS2_FLAG_OFFLINE, offlineSignature: offline.offlineSignature }),
         options: new Map(),
         encryptionKeys: pairs.map((p) => p.publicKey),
         leases: leases.map((l) => ({ gateway: l.gateway, tunnelId: l.tunnelId, endSeconds: Math.floor(l.endDate / 1000) })),
       },
-      this.#keys.signingPrivateKey,
+      offline?.transientSigningPrivateKey ?? destinationSigner(this.#keys, 'a LeaseSet2 without offline keys'),
     );
     return { type: 'CreateLeaseSet2', sessionId, store: { storeType: 3, leaseSet }, privateKeys: pairs.map((p) => p.privateKey) };
   }
@@ -123,6 +140,7 @@ export class LeaseSetBuilder {
   /** The 2003 answer: a 2003 LeaseSet with the Destination's own keys, signed by it. */
   draft2003(request: RequestLeaseSet2003Message): CreateLeaseSet2003Message {
     const destination = this.#keys.destination;
+    const signingPrivateKey = destinationSigner(this.#keys, 'a 2003 LeaseSet');
     // The 2003 LeaseSet version only has to grow; seconds keep it growing across restarts too.
     const version = (Math.max(Math.floor(Date.now() / 1000), this.#lastVersion + 1) >>> 0) || 1;
     this.#lastVersion = version;
@@ -134,13 +152,13 @@ export class LeaseSetBuilder {
         version,
         leases: request.tunnels.map((t) => ({ gateway: t.gateway, tunnelId: t.tunnelId, startDate: request.startDate, endDate: request.endDate })),
       },
-      this.#keys.signingPrivateKey,
+      signingPrivateKey,
     );
     return {
       type: 'CreateLeaseSet',
       dialect: '2003',
       sessionId: request.sessionId,
-      signingPrivateKey: this.#keys.signingPrivateKey,
+      signingPrivateKey,
       privateKey: this.#keys.privateKey,
       leaseSet,
     };

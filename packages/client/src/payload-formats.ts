@@ -4,7 +4,7 @@ import { decodeE2eState, encodeE2eState } from './e2e/state.js';
 import type { E2eStateStore } from './e2e/state-store.js';
 import { Protocol, decodePayload, decodeRepliableDatagram, encodePayload, encodeRepliableDatagram } from './payload/index.js';
 import type { DecodedPayload, EncodedPayload, OutgoingPayload, PayloadFormat } from './payload-format.js';
-import type { SessionKeys } from './session-keys.js';
+import { datagramSigner, type SessionKeys } from './session-keys.js';
 
 /**
  * The payload format a session of this dialect speaks with its keys. A 2003 session with a
@@ -23,7 +23,7 @@ const acceptAtOnce = (end: () => void): void => {
 function currentFormat(keys: SessionKeys): PayloadFormat {
   return {
     encode(_to, payload: OutgoingPayload): EncodedPayload {
-      const data = payload.protocol === Protocol.RepliableDatagram ? encodeRepliableDatagram(keys, payload.data) : payload.data;
+      const data = payload.protocol === Protocol.RepliableDatagram ? encodeRepliableDatagram(datagramSigner(keys), payload.data) : payload.data;
       return { bytes: encodePayload({ ...payload, data }), settle: nothingToSettle };
     },
     decode(bytes: Uint8Array): DecodedPayload {

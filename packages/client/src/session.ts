@@ -1,4 +1,15 @@
-import { I2cpError, mappingFrom, signSessionConfig, toHex, type Destination, type Dialect, type Mapping, type SessionConfig } from '@i2cp/data';
+import {
+  I2cpError,
+  mappingFrom,
+  offlineSignatureOptions,
+  signSessionConfig,
+  toHex,
+  type Destination,
+  type Dialect,
+  type Mapping,
+  type OfflineKeys,
+  type SessionConfig,
+} from '@i2cp/data';
 import {
   SessionStatusCode,
   type Message,
@@ -16,11 +27,11 @@ import { abortError, raceSignal, throwIfAborted } from './abort.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { deferred, type Deferred } from './deferred.js';
 import { SessionError } from './errors.js';
-import { LeaseSetBuilder, leaseSetPlan, type LeaseSetPlan } from './lease-sets.js';
+import { LeaseSetBuilder, assertPlanFits, leaseSetPlan, type LeaseSetPlan } from './lease-sets.js';
 import type { Logger } from './logger.js';
 import type { DecodedPayload, PayloadFormat } from './payload-format.js';
 import { parseRecipient, type RecipientKey } from './recipient.js';
-import type { SessionKeys } from './session-keys.js';
+import { destinationSigner, type SessionKeys } from './session-keys.js';
 import { isFinalStatus, isSuccessStatus, messageStatusName } from './status.js';
 import type { AbuseReport, MessagesOptions, ReceivedMessage, SendOptions, SendResult, SignalOptions } from './types.js';
 
@@ -109,6 +120,8 @@ export class Session {
 
   readonly #host: SessionHost;
   readonly #keys: SessionKeys;
+  /** Transient key and the Destination's authorisation: they sign instead of the Destination's key (current dialect). */
+  readonly #offline: OfflineKeys | undefined;
   readonly #format: PayloadFormat;
   readonly #leaseSets: LeaseSetBuilder;
   #userOptions: Mapping;
@@ -148,15 +161,17 @@ export class Session {
   readonly #names = new Map<string, { destination: Destination; until: number }>();
 
   /** @internal Created by Connection.createSession. */
-  constructor(host: SessionHost, keys: SessionKeys, options: Mapping, format: PayloadFormat) {
+  constructor(host: SessionHost, keys: SessionKeys, options: Mapping, format: PayloadFormat, offline?: OfflineKeys) {
     this.#host = host;
     this.#keys = keys;
+    this.#offline = offline;
     this.destination = keys.destination;
     this.#format = format;
     this.#userOptions = options;
-    this.#leaseSets = new LeaseSetBuilder(keys);
+    this.#leaseSets = new LeaseSetBuilder(keys, offline);
     if (host.dialect === 'current') {
       this.#plan = leaseSetPlan(options);
+      assertPlanFits(this.#plan, offline);
       this.#leaseSets.prepare(this.#plan);
     }
     this.closed = new Promise((resolve) => {
@@ -278,6 +293,7 @@ export class Session {
     const merged = new Map(this.#userOptions);
     for (const [k, v] of toMapping(options)) merged.set(k, v);
     const plan = this.#host.dialect === 'current' ? leaseSetPlan(merged) : undefined;
+    if (plan !== undefined) assertPlanFits(plan, this.#offline);
     if (plan !== undefined) this.#leaseSets.prepare(plan);
     await this.#whenUsable(signal);
     const reply = deferred<number>();
@@ -468,9 +484,16 @@ export class Session {
       if (reliability?.toLowerCase() === 'none') wire.set('i2cp.messageReliability', 'none');
     }
     const date = this.#host.dialect === 'current' ? this.#host.routerNow() : undefined;
+    const offline = this.#offline;
+    if (offline !== undefined && date !== undefined) {
+      const expires = offline.offlineSignature.expiresSeconds * 1000;
+      // The router would end the whole connection (Java: "Offline signature for tunnel expired").
+      if (expires < date) throw new I2cpError('BAD_KEY', `the offline signature expired at ${new Date(expires).toISOString()} (router clock)`);
+      for (const [k, v] of offlineSignatureOptions(offline.offlineSignature)) wire.set(k, v);
+    }
     return signSessionConfig(
       date === undefined ? { destination: this.destination, options: wire } : { destination: this.destination, options: wire, date },
-      this.#keys.signingPrivateKey,
+      offline?.transientSigningPrivateKey ?? destinationSigner(this.#keys, 'a SessionConfig without offline keys'),
       this.#host.dialect,
     );
   }
