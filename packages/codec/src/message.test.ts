@@ -35,6 +35,27 @@ describe('encoding checks the shape of the dialect', () => {
   });
 });
 
+describe('2003 CreateLeaseSet keys sized by the Destination', () => {
+  const ed2003 = {
+    type: 'CreateLeaseSet', dialect: '2003', sessionId: 1,
+    signingPrivateKey: { sigType: 7, bytes: fill('01', 32) }, privateKey: { encType: 0, bytes: fill('02', 256) },
+    leaseSet: { destination: DEST_ED, encryptionKey: { encType: 0, bytes: fill('03', 256) }, signingKey: { sigType: 7, bytes: fill('04', 32) }, version: 0, leases: [], signature: { sigType: 7, bytes: fill('05', 64) } },
+  } as const satisfies Message;
+
+  it('refuses a SigningPrivateKey of another type than the Destination', () => {
+    const dsaKey = { ...ed2003, signingPrivateKey: { sigType: 0, bytes: fill('01', 20) } };
+    expect(() => encodeMessage(dsaKey, '2003')).toThrow(encodeError);
+  });
+
+  it('a key whose size fits no Destination after it is a DecodeError', () => {
+    const body = encodeMessageBody(ed2003, '2003');
+    // 12 bytes taken out of the 32-byte key: now a 20-byte (DSA) field before an Ed25519 Destination.
+    const cut = Uint8Array.from([...body.subarray(0, 2), ...body.subarray(14)]);
+    // DECODE_TRUNCATED here: with more bytes a key of a larger type (RSA) could still fit.
+    expect(() => decodeMessage({ typeId: 4, body: cut }, '2003')).toThrow(expect.objectContaining({ name: 'DecodeError' }));
+  });
+});
+
 describe('encoding checks ranges and sizes', () => {
   const cases: [string, Message][] = [
     ['SessionId above 0xffff', { type: 'SessionStatus', sessionId: 0x10000, status: 1 }],

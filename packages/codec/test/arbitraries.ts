@@ -120,9 +120,12 @@ const generators: Readonly<Record<MessageName, Gen>> = {
           type: fc.constant('CreateLeaseSet' as const),
           dialect: fc.constant('2003' as const),
           sessionId: u16,
-          signingPrivateKey: bytes(20).map((b) => ({ sigType: 0, bytes: b })),
           privateKey: bytes(256).map((b) => ({ encType: 0, bytes: b })),
+          // The SigningPrivateKey has the size of the lease set Destination's signing type.
           leaseSet: arbLeaseSet2003,
+        }).chain((m) => {
+          const sigType = m.leaseSet.destination.signingPublicKey.sigType;
+          return bytes(sigTypeInfo(sigType)!.privateKeyLength).map((b) => ({ ...m, signingPrivateKey: { sigType, bytes: b } }));
         })
       : fc.record({
           type: fc.constant('CreateLeaseSet' as const),

@@ -110,16 +110,23 @@ export const arbLease2003: fc.Arbitrary<Lease2003> = fc.record({
 export const arbLease: fc.Arbitrary<Lease> = fc.record({ gateway: arbHash, tunnelId: arbU32, endDate: arbDate });
 export const arbLease2: fc.Arbitrary<Lease2> = fc.record({ gateway: arbHash, tunnelId: arbU32, endSeconds: arbU32 });
 
-export const arbLeaseSet2003: fc.Arbitrary<LeaseSet2003> = arbDestination2003.chain((destination) =>
-  fc.record({
-    destination: fc.constant(destination),
-    encryptionKey: arbPublicKey(0),
-    signingKey: arbSigningPublicKey(0),
-    version: arbU32,
-    leases: fc.array(arbLease2003, { maxLength: 3 }),
-    signature: arbSignature(0),
-  }),
-);
+/**
+ * 2003 LeaseSet: the draft's DSA Destination, or one with a KEY certificate of any signing type and
+ * ElGamal crypto (ARCHITECTURE §3 sizes the revocation key and the signature by the signing type).
+ */
+export const arbLeaseSet2003: fc.Arbitrary<LeaseSet2003> = fc
+  .oneof(arbDestination2003, arbDestinationOf(arbSigType, fc.constant(0)))
+  .chain((destination) => {
+    const sigType = destination.signingPublicKey.sigType;
+    return fc.record({
+      destination: fc.constant(destination),
+      encryptionKey: arbPublicKey(0),
+      signingKey: arbSigningPublicKey(sigType),
+      version: arbU32,
+      leases: fc.array(arbLease2003, { maxLength: 3 }),
+      signature: arbSignature(sigType),
+    });
+  });
 
 export const arbLeaseSet: fc.Arbitrary<LeaseSet> = arbDestination.chain((destination) => {
   const sigType = destination.signingPublicKey.sigType;

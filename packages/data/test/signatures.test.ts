@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Writer, concatBytes, toHex } from '../src/bytes.js';
 import { isI2cpError } from '../src/errors.js';
+import { SigType } from '../src/key-types.js';
 import { generateSigningKeys, sign, verify } from '../src/crypto/signing.js';
 import { randomBytes } from '../src/crypto/hash.js';
 import { toBase64 } from '../src/encoding/base64.js';
@@ -77,6 +78,29 @@ describe('LeaseSet signatures', () => {
     expect(verifyLeaseSet2003(decode(readLeaseSet2003, encode(writeLeaseSet2003, ls)))).toBe(true);
     expect(verifyLeaseSet2003({ ...ls, version: 8 })).toBe(false);
     expect(codeOf(() => signLeaseSet2003(unsigned, ed.signingPrivateKey))).toBe('BAD_KEY');
+  });
+
+  it('2003 LeaseSet for an Ed25519 Destination: revocation key and signature sized by its type, round trip, tampering', () => {
+    const revocation = generateSigningKeys(SigType.EdDSA_SHA512_Ed25519);
+    const unsigned = {
+      destination: ed.destination,
+      encryptionKey: dsa.destination.publicKey,
+      signingKey: revocation.publicKey,
+      version: 9,
+      leases: [{ gateway: dsa.destination, tunnelId: 7, startDate: 1_700_000_000_000, endDate: 1_700_000_600_000 }],
+    };
+    const ls = signLeaseSet2003(unsigned, ed.signingPrivateKey);
+    expect(ls.signature.bytes.length).toBe(64);
+    const bytes = encode(writeLeaseSet2003, ls);
+    // Destination 391 + ElGamal key 256 + Ed25519 revocation key 32 + count 1 + version 4 + lease 403 + signature 64.
+    expect(bytes.length).toBe(ed.destination.bytes.length + 256 + 32 + 1 + 4 + (dsa.destination.bytes.length + 4 + 8 + 8) + 64);
+    const back = decode(readLeaseSet2003, bytes);
+    expect(back.signingKey).toEqual(revocation.publicKey);
+    expect(verifyLeaseSet2003(back)).toBe(true);
+    expect(verifyLeaseSet2003({ ...ls, version: 10 })).toBe(false);
+    expect(codeOf(() => signLeaseSet2003(unsigned, dsa.signingPrivateKey))).toBe('BAD_KEY');
+    // A revocation key of another type than the Destination's cannot be written.
+    expect(codeOf(() => encode(writeLeaseSet2003, { ...ls, signingKey: dsa.destination.signingPublicKey }))).toBe('ENCODE_INVALID');
   });
 
   it('LS1: signed over all preceding bytes', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateEncryptionKeys, signLeaseSet2003 } from '@i2cp/data';
+import { generateEncryptionKeys, generateSigningKeys, signLeaseSet2003 } from '@i2cp/data';
 import type { Destination } from '@i2cp/data';
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
@@ -112,16 +112,17 @@ describe('2003 dialect: sessions', () => {
 });
 
 describe('2003 dialect: lease sets', () => {
-  async function refusedLeaseSet(mutate: (keys: ReturnType<typeof newKeys>, m: Message & { type: 'CreateLeaseSet'; dialect: '2003' }) => Message): Promise<void> {
+  type LeaseSetMessage = Message & { type: 'CreateLeaseSet'; dialect: '2003' };
+  async function refusedLeaseSet(mutate: (keys: ReturnType<typeof newKeys>, m: LeaseSetMessage) => Message, kind: 'dsa' | 'ed25519' = 'dsa'): Promise<void> {
     await start();
     const sender = await open2003Session(await client());
     const c = await client();
-    const keys = newKeys('dsa');
+    const keys = newKeys(kind);
     c.send({ type: 'CreateSession', config: sessionConfig(keys, '2003') });
     const status = await c.expect('SessionStatus');
     const request = await c.expect('RequestLeaseSet');
     if (request.dialect !== '2003') throw new Error('expected the 2003 form');
-    const good = leaseSet2003Message(keys, status.sessionId, request) as Message & { type: 'CreateLeaseSet'; dialect: '2003' };
+    const good = leaseSet2003Message(keys, status.sessionId, request) as LeaseSetMessage;
     c.send(mutate(keys, good));
     await sync2003(c);
     send(sender, { keys }, Uint8Array.of(1));
@@ -135,6 +136,35 @@ describe('2003 dialect: lease sets', () => {
 
   it('refuses a lease set whose SigningPrivateKey does not match its signing key', async () => {
     await refusedLeaseSet((_, m) => ({ ...m, signingPrivateKey: newKeys('dsa').signingPrivateKey }));
+  });
+
+  it('Ed25519 Destination: accepts a lease set with its own Ed25519 revocation key and makes the destination reachable', async () => {
+    await start();
+    const sender = await open2003Session(await client());
+    const c = await client();
+    const keys = newKeys('ed25519');
+    c.send({ type: 'CreateSession', config: sessionConfig(keys, '2003') });
+    const status = await c.expect('SessionStatus');
+    const request = await c.expect('RequestLeaseSet');
+    if (request.dialect !== '2003') throw new Error('expected the 2003 form');
+    // The revocation key need not be the Destination's (ARCHITECTURE §3): a fresh Ed25519 pair.
+    const revocation = generateSigningKeys(7);
+    const good = leaseSet2003Message(keys, status.sessionId, request) as LeaseSetMessage;
+    const leaseSet = signLeaseSet2003({ ...good.leaseSet, signingKey: revocation.publicKey }, keys.signingPrivateKey);
+    c.send({ ...good, signingPrivateKey: revocation.privateKey, leaseSet });
+    await sync2003(c);
+    send(sender, { keys }, Uint8Array.of(1));
+    expect(await sender.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.Accepted });
+    expect(await sender.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.BestEffortSuccess });
+  });
+
+  it('Ed25519 Destination: refuses a lease set whose SigningPrivateKey does not match its revocation key', async () => {
+    await refusedLeaseSet((_, m) => ({ ...m, signingPrivateKey: newKeys('ed25519').signingPrivateKey }), 'ed25519');
+  });
+
+  it('Ed25519 Destination: refuses a lease set signed by another key', async () => {
+    const other = newKeys('ed25519');
+    await refusedLeaseSet((_, m) => ({ ...m, leaseSet: signLeaseSet2003(m.leaseSet, other.signingPrivateKey) }), 'ed25519');
   });
 
   it('refuses a lease set with a bad signature', async () => {

@@ -53,6 +53,20 @@ export function clientSuite(target: Target): void {
       expect(session.state).toBe('open');
     }, t);
 
+    // 2003 only: the draft knows DSA keys; Ed25519 Destinations (KEY certificate, ElGamal crypto) publish
+    // 2003 lease sets whose revocation key and signature have the Ed25519 sizes (ARCHITECTURE §3).
+    if (!current) test('2003 sessions with Ed25519 keys publish lease sets and exchange messages', async () => {
+      const recipient = (await openSession(target, track, {}, generateDestination())).session;
+      const sender = (await openSession(target, track, {}, generateDestination())).session;
+      expect(recipient.destination.signingPublicKey.sigType).toBe(7);
+      const inbox = recipient.messages()[Symbol.asyncIterator]();
+      const data = patterned(2000, 7);
+      const result = await sender.send(recipient.destination, data, { signal: AbortSignal.timeout(t / 2) });
+      expect(result).toMatchObject({ success: true, final: true });
+      const received = await nextMessage(inbox);
+      expect(bytesEqual(received.payload, data)).toBe(true);
+    }, t);
+
     test('payloads of 1 B, 1 KiB and 40 KiB arrive byte-identical at an LS1 recipient', async () => {
       const { sender, recipient } = await openPair(target, track, LS1, current ? LS1 : {});
       const inbox = recipient.messages()[Symbol.asyncIterator]();

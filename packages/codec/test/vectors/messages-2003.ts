@@ -13,6 +13,8 @@ import {
   CONFIG_2003_HEX,
   DEST_DSA,
   DEST_DSA_HEX,
+  DEST_ED,
+  DEST_ED_HEX,
   ROUTER_DSA,
   ROUTER_DSA_HEX,
   T0,
@@ -23,6 +25,8 @@ import {
 } from './fixtures.js';
 
 const HELLO = hex`${ascii('hello')}`;
+/** The one lease of the CreateLeaseSet vectors. */
+const LEASE = { gateway: ROUTER_DSA, tunnelId: 12345, startDate: T0, endDate: T1 };
 
 /** 2003 RouterInfo: identity, version, one address, no sightings, empty options, DSA signature. */
 const ROUTER_INFO_2003_HEX = `
@@ -98,8 +102,44 @@ export const vectors2003: readonly Vector[] = [
         encryptionKey: { encType: 0, bytes: fill('aa', 256) },
         signingKey: { sigType: 0, bytes: fill('bb', 128) },
         version: 1,
-        leases: [{ gateway: ROUTER_DSA, tunnelId: 12345, startDate: T0, endDate: T1 }],
+        leases: [LEASE],
         signature: { sigType: 0, bytes: fill('ee', 40) },
+      },
+    },
+  ),
+  v(
+    // Not in the draft (DSA only): ARCHITECTURE §3 sizes the keys and the signature by the
+    // Destination's signing type, as LS1 does; the SigningPrivateKey is found from the Destination.
+    'CreateLeaseSet for an Ed25519 Destination',
+    4,
+    hex`
+      00 07                 // SessionId 7
+      ${rep('88', 32)}      // SigningPrivateKey (Ed25519, 32)
+      ${rep('99', 256)}     // PrivateKey (ElGamal, 256)
+      ${DEST_ED_HEX}        // LeaseSet: Destination (Ed25519 KEY certificate)
+      ${rep('aa', 256)}     //   encryption PublicKey
+      ${rep('bb', 32)}      //   revocation SigningPublicKey (Ed25519, 32)
+      01                    //   1 lease
+      00 00 00 02           //   version 2
+      ${ROUTER_DSA_HEX}     //   Lease: gateway RouterIdentity
+      00 00 30 39           //     TunnelId 12345
+      ${T0_HEX}             //     start Date
+      ${T1_HEX}             //     end Date
+      ${rep('ee', 64)}      //   Signature (Ed25519, 64)
+    `,
+    {
+      type: 'CreateLeaseSet',
+      dialect: '2003',
+      sessionId: 7,
+      signingPrivateKey: { sigType: 7, bytes: fill('88', 32) },
+      privateKey: { encType: 0, bytes: fill('99', 256) },
+      leaseSet: {
+        destination: DEST_ED,
+        encryptionKey: { encType: 0, bytes: fill('aa', 256) },
+        signingKey: { sigType: 7, bytes: fill('bb', 32) },
+        version: 2,
+        leases: [LEASE],
+        signature: { sigType: 7, bytes: fill('ee', 64) },
       },
     },
   ),
