@@ -33,6 +33,7 @@ import { createPayloadFormat } from './payload-formats.js';
 import type { RecipientKey } from './recipient.js';
 import { Session, toMapping, type SessionHost } from './session.js';
 import { checkOfflineKeys, type SessionKeys } from './session-keys.js';
+import { checkSubsessionKeys } from './subsessions.js';
 import { createTcpTransport } from './tcp-transport.js';
 import type { Transport } from './transport.js';
 import type { SignalOptions } from './types.js';
@@ -258,6 +259,7 @@ export class Connection {
     if (offline !== undefined) checkOfflineKeys(this.dialect, keys, offline);
     throwIfAborted(signal);
     this.#assertUsable();
+    if (this.dialect === 'current') checkSubsessionKeys(this.#sessions, keys.destination);
     const store = this.#e2eStore(options.e2eState);
     const format = createPayloadFormat(this.dialect, keys, store);
     const session = new Session(this.#host, keys, toMapping(options.options), format, offline);

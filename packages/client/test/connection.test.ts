@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { bytesEqual, generateDestination } from '@i2cp/data';
 import type { RouterStub } from '@i2cp/router-stub';
-import { connect, createTcpTransport, Protocol, type Connection, type ConnectOptions, type Session } from '../src/index.js';
+import { connect, createTcpTransport, Protocol, type Connection, type ConnectOptions, type Session, type SessionKeys } from '../src/index.js';
 import { useCleanups } from './helpers/cleanups.js';
 import { nextMessage, patterned } from './helpers/targets.js';
 
@@ -15,8 +15,18 @@ async function connected(stub: RouterStub, extra: Partial<ConnectOptions> = {}):
   return connection;
 }
 
+const primaryKeys = new WeakMap<Connection, SessionKeys>();
+
+/** A session on `connection`; in the current dialect later ones are subsessions with the first one's public key. */
 async function session(connection: Connection, options: Record<string, string> = {}): Promise<Session> {
-  const keys = connection.dialect === '2003' ? generateDestination({ sigType: 0 }) : generateDestination();
+  const primary = primaryKeys.get(connection);
+  const keys =
+    connection.dialect === '2003'
+      ? generateDestination({ sigType: 0 })
+      : primary === undefined
+        ? generateDestination()
+        : generateDestination({ subsessionOf: primary });
+  if (primary === undefined) primaryKeys.set(connection, keys);
   return connection.createSession({ keys, options, signal: AbortSignal.timeout(5000) });
 }
 
@@ -94,6 +104,21 @@ describe('authentication (current dialect)', () => {
     const good = await connected(stub, { username: 'alice', password: 'secret' });
     expect((await session(good)).state).toBe('open');
     await expect(connect({ port: stub.address.port, username: 'alice', password: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+  });
+});
+
+describe('subsessions (current dialect)', () => {
+  test("a later session needs the first one's public key: refused before sending, the first session keeps working", async () => {
+    const stub = await stubWith();
+    const connection = await connected(stub);
+    const first = await session(connection);
+    const other = connection.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(5000) });
+    await expect(other).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/subsessionOf/) });
+    expect(connection.sessions).toEqual([first]);
+    const sub = await session(connection);
+    const result = await first.send(sub.destination, Uint8Array.of(1), { signal: AbortSignal.timeout(5000) });
+    expect(result).toMatchObject({ success: true });
+    expect(stub.stats().sessions).toBe(2);
   });
 });
 

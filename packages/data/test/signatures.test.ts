@@ -56,6 +56,13 @@ describe('generateDestination', () => {
     expect(dsa.destination.certificate.type).toBe(0);
   });
 
+  it('reuses given encryption keys (a subsession Destination): same public-key field, new signing key', () => {
+    const sub = generateDestination({ subsessionOf: ed, encType: 4 });
+    expect(sub.destination.bytes.subarray(0, 256)).toEqual(ed.destination.bytes.subarray(0, 256));
+    expect(sub.privateKey).toBe(ed.privateKey);
+    expect(sub.destination.signingPublicKey.bytes).not.toEqual(ed.destination.signingPublicKey.bytes);
+  });
+
   it('X25519 crypto field and ECDSA keys', () => {
     const x = generateDestination({ encType: 4, sigType: 1 });
     expect(x.destination.publicKey.bytes.length).toBe(32);

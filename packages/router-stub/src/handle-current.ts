@@ -1,6 +1,6 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
-import { destinationHash, utf8Encode } from '@i2cp/data';
-import type { Destination, Mapping } from '@i2cp/data';
+import { EncType, SigType, bytesEqual, destinationHash, utf8Encode } from '@i2cp/data';
+import type { Destination, Mapping, SessionConfig } from '@i2cp/data';
 import { HostReplyCode, MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type {
   CreateLeaseSet2Message,
@@ -113,6 +113,11 @@ function createSession(router: Router, connection: Connection, message: CreateSe
     connection.send({ type: 'SessionStatus', sessionId: NO_SESSION_ID, status: SessionStatusCode.Refused });
     return;
   }
+  const encType = config.destination.publicKey.encType;
+  if (encType !== EncType.ElGamal) {
+    connection.disconnect(`CreateSession refused: the Destination's key certificate names crypto type ${encType}; only ElGamal (0) is supported there (the lease set carries the real keys)`);
+    return;
+  }
   const problem = configProblem(config, 'current', router.options.limits.clockSkewMs);
   if (problem !== undefined) {
     connection.disconnect(`CreateSession refused: ${problem}`);
@@ -122,9 +127,43 @@ function createSession(router: Router, connection: Connection, message: CreateSe
     connection.disconnect('CreateSession refused: this destination already has a session');
     return;
   }
+  const primary = primaryOf(connection);
+  const ruleProblem = sessionRuleProblem(primary, config);
+  if (ruleProblem !== undefined) {
+    connection.disconnect(`CreateSession refused: ${ruleProblem}`);
+    return;
+  }
   const session = router.createSession(connection, config);
+  if (primary !== undefined) session.inheritFrom(primary, config.options);
   connection.send({ type: 'SessionStatus', sessionId: session.id, status: SessionStatusCode.Created });
   router.requestLeaseSet(session);
+}
+
+/** The first session of the connection: the others are its subsessions (Java's model, I2CP-wire §4.1). */
+function primaryOf(connection: Connection): Session | undefined {
+  for (const session of connection.sessions.values()) return session;
+  return undefined;
+}
+
+/** The 256-byte public-key field at the start of a Destination. */
+const PUBLIC_KEY_FIELD = 256;
+
+/**
+ * Java's rules on the options and on subsessions (I2CP-wire §4.1): a subsession's Destination has its
+ * primary's public-key field, and an encrypted lease set (`i2cp.leaseSetType=5`, the subsession's own
+ * or its primary's) needs an Ed25519 or RedDSA Destination (it is published under a blinded key).
+ */
+function sessionRuleProblem(primary: Session | undefined, config: SessionConfig): string | undefined {
+  const destination = config.destination;
+  if (primary !== undefined && !bytesEqual(destination.bytes.subarray(0, PUBLIC_KEY_FIELD), primary.destination.bytes.subarray(0, PUBLIC_KEY_FIELD))) {
+    return `a subsession's Destination must have the public-key field of the connection's primary session ${primary.id}`;
+  }
+  const leaseSetType = config.options.get('i2cp.leaseSetType') ?? primary?.leaseSetType;
+  const sigType = destination.signingPublicKey.sigType;
+  if (leaseSetType === '5' && sigType !== SigType.EdDSA_SHA512_Ed25519 && sigType !== SigType.RedDSA_SHA512_Ed25519) {
+    return `an encrypted lease set (i2cp.leaseSetType=5) needs an Ed25519 or RedDSA Destination, this one has signing type ${sigType}`;
+  }
+  return undefined;
 }
 
 function reconfigureSession(router: Router, connection: Connection, message: ReconfigureSessionMessage): void {

@@ -32,6 +32,8 @@ export class Session {
   reliability: Reliability = 'BestEffort';
   fastReceive = false;
   hostname: string | undefined;
+  /** `i2cp.leaseSetType` as the client set it (subsessions inherit it; type 5 needs an Ed25519/RedDSA Destination). */
+  leaseSetType: string | undefined;
   /** True once a verified lease set arrived; only then can others send to it. */
   reachable = false;
   leaseSetOptions: Mapping | undefined;
@@ -107,5 +109,18 @@ export class Session {
     if (this.dialect === 'current' && options.has(TRANSIENT_KEY_OPTION)) {
       this.offline = offlineSignatureFromOptions(options, this.destination.signingPublicKey.sigType);
     }
+    const leaseSetType = options.get('i2cp.leaseSetType');
+    if (leaseSetType !== undefined) this.leaseSetType = leaseSetType;
+  }
+
+  /**
+   * A subsession starts from its primary's options, which its own then override (Java copies the
+   * primary's options first). The stub's own `i2cp.stub.hostname` names one Destination and is not copied.
+   */
+  inheritFrom(primary: Session, own: Mapping): void {
+    this.reliability = primary.reliability;
+    this.fastReceive = primary.fastReceive;
+    this.leaseSetType = primary.leaseSetType;
+    this.applyOptions(own);
   }
 }

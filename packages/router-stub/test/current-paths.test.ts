@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesEqual, destinationHash, generateEncryptionKeys, mappingFrom, toBase64 } from '@i2cp/data';
+import { bytesEqual, destinationHash, generateDestination, generateEncryptionKeys, mappingFrom, toBase64 } from '@i2cp/data';
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
@@ -94,12 +94,73 @@ describe('current dialect: CreateSession', () => {
     await start({ limits: { maxSessionsPerConnection: 2 } });
     const c = await client();
     const a = await openCurrentSession(c);
-    const b = await openCurrentSession(c, undefined, newKeys(), false);
+    const b = await openCurrentSession(c, undefined, generateDestination({ subsessionOf: a.keys }), false);
     expect(a.sessionId).not.toBe(b.sessionId);
     a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(3), nonce: 0 });
     expect(await c.expect('MessagePayload')).toMatchObject({ sessionId: b.sessionId });
     c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current') });
     expect(await c.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: NO_SESSION_ID, status: SessionStatusCode.Refused });
+  });
+
+  /** The next message after a CreateSession is a Disconnect (no SessionStatus, as Java), and the connection closes. */
+  async function refusedSession(c: RawClient, keys: ReturnType<typeof newKeys>, options: Record<string, string> = {}): Promise<string> {
+    c.send({ type: 'CreateSession', config: sessionConfig(keys, 'current', options) });
+    const { reason } = await c.expect('Disconnect');
+    await c.closed;
+    return reason;
+  }
+
+  async function handshake(): Promise<RawClient> {
+    const c = await client();
+    c.send({ type: 'GetDate', version: '0.9.67' });
+    await c.expect('SetDate');
+    return c;
+  }
+
+  it('refuses a subsession whose Destination has another public-key field than the primary, with a Disconnect', async () => {
+    await start();
+    const c = await client();
+    await openCurrentSession(c);
+    expect(await refusedSession(c, newKeys())).toMatch(/public-key field of the connection's primary session/);
+    expect(stub!.stats().sessions).toBe(0);
+  });
+
+  it('a subsession with the primary public-key field starts from the primary options, its own override them', async () => {
+    await start();
+    const c = await client();
+    const a = await openCurrentSession(c, { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
+    const inherits = await openCurrentSession(c, {}, generateDestination({ subsessionOf: a.keys }), false);
+    const overrides = await openCurrentSession(c, { 'i2cp.messageReliability': 'BestEffort' }, generateDestination({ subsessionOf: a.keys }), false);
+    // Reliability "none" (inherited): the final status only. Fast receive (inherited): the payload itself.
+    c.send({ type: 'SendMessage', sessionId: inherits.sessionId, destination: overrides.keys.destination, payload: Uint8Array.of(1), nonce: 1 });
+    expect(await c.take((m) => m.type === 'MessagePayload')).toMatchObject({ sessionId: overrides.sessionId });
+    expect(await c.take((m) => m.type === 'MessageStatus')).toMatchObject({ sessionId: inherits.sessionId, nonce: 1, status: MessageStatusCode.LocalSuccess });
+    // Its own BestEffort: Accepted first.
+    c.send({ type: 'SendMessage', sessionId: overrides.sessionId, destination: inherits.keys.destination, payload: Uint8Array.of(2), nonce: 2 });
+    expect(await c.take((m) => m.type === 'MessageStatus')).toMatchObject({ sessionId: overrides.sessionId, nonce: 2, status: MessageStatusCode.Accepted });
+  });
+
+  it('refuses a Destination whose key certificate names a crypto type other than ElGamal, with a Disconnect', async () => {
+    await start();
+    const c = await handshake();
+    expect(await refusedSession(c, generateDestination({ encType: 4 }))).toMatch(/crypto type 4; only ElGamal \(0\)/);
+  });
+
+  it('refuses i2cp.leaseSetType=5 for a Destination that is not Ed25519 or RedDSA, with a Disconnect', async () => {
+    await start();
+    expect(await refusedSession(await handshake(), generateDestination({ sigType: 1 }), { 'i2cp.leaseSetType': '5' })).toMatch(
+      /leaseSetType=5\) needs an Ed25519 or RedDSA Destination, this one has signing type 1/,
+    );
+    const c = await handshake();
+    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current', { 'i2cp.leaseSetType': '5' }) });
+    expect(await c.expect('SessionStatus')).toMatchObject({ status: SessionStatusCode.Created });
+  });
+
+  it('a subsession inherits i2cp.leaseSetType=5 from its primary and with it the signing-type rule', async () => {
+    await start();
+    const c = await client();
+    const a = await openCurrentSession(c, { 'i2cp.leaseSetType': '5' });
+    expect(await refusedSession(c, generateDestination({ subsessionOf: a.keys, sigType: 1 }))).toMatch(/leaseSetType=5/);
   });
 
   it('sends the old RequestLeaseSet to clients older than 0.9.7', async () => {
@@ -233,7 +294,8 @@ describe('current dialect: sending', () => {
     const c = await client();
     // Both sessions on one connection: the router cannot pause a sender that is also the reader.
     const a = await openCurrentSession(c, { 'i2cp.fastReceive': 'true', 'i2cp.messageReliability': 'none' });
-    const b = await openCurrentSession(c, {}, newKeys(), false);
+    // A subsession: it has the primary's public key, and slow receive of its own (it would inherit fast receive).
+    const b = await openCurrentSession(c, { 'i2cp.fastReceive': 'false' }, generateDestination({ subsessionOf: a.keys }), false);
     const send = (nonce: number): void => {
       c.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: new Uint8Array(800), nonce });
     };

@@ -34,7 +34,10 @@ process.on('message', (/** @type {any} */ command) => {
 async function handle(command) {
   if (command?.type === 'prepare') {
     const started = performance.now();
-    keys = Array.from({ length: Number(command.sessions) }, () => data.generateDestination());
+    // Sessions sharing a connection are subsessions of its first one and need its public key, so every
+    // Destination of this process shares one (whatever the grouping per connection).
+    const primary = data.generateDestination();
+    keys = Array.from({ length: Number(command.sessions) }, (_, i) => (i === 0 ? primary : data.generateDestination({ subsessionOf: primary })));
     process.send?.({ type: 'prepared', ms: performance.now() - started });
   } else if (command?.type === 'establish') {
     const started = performance.now();

@@ -19,11 +19,21 @@ export interface GenerateDestinationOptions {
   readonly sigType?: number;
   /** Default ElGamal (0): the Java router refuses sessions whose Destination names another crypto type. */
   readonly encType?: number;
+  /**
+   * A Destination for a subsession of this one: its public-key field and private key, a new signing
+   * key (`encType` is then ignored). Java routers want every session after the first on a connection
+   * to have the first one's public key.
+   */
+  readonly subsessionOf?: DestinationKeys;
 }
 
 export function generateDestination(options: GenerateDestinationOptions = {}): DestinationKeys {
   const signing = generateSigningKeys(options.sigType ?? SigType.EdDSA_SHA512_Ed25519);
-  const encryption = generateEncryptionKeys(options.encType ?? EncType.ElGamal);
+  const primary = options.subsessionOf;
+  const encryption =
+    primary === undefined
+      ? generateEncryptionKeys(options.encType ?? EncType.ElGamal)
+      : { publicKey: primary.destination.publicKey, privateKey: primary.privateKey };
   const destination = createDestination({ publicKey: encryption.publicKey, signingPublicKey: signing.publicKey });
   return { destination, privateKey: encryption.privateKey, signingPrivateKey: signing.privateKey };
 }
