@@ -13,6 +13,8 @@ import {
 } from '@i2cp/data';
 import type { Destination, Mapping, PrivateKey, PublicKey } from '@i2cp/data';
 import type { CreateLeaseSet2003Message, CreateLeaseSet2Message, CreateLeaseSetMessage } from '@i2cp/codec';
+import { checkEncryptedLeaseSet, checkMetaLeaseSet } from './stored-lease-sets.js';
+import type { StoredCheck } from './stored-lease-sets.js';
 
 export type LeaseSetCheck = { readonly ok: true; readonly earliestEnd: number | undefined; readonly options?: Mapping } | { readonly ok: false; readonly reason: string };
 
@@ -41,7 +43,10 @@ export function checkCreateLeaseSet(destination: Destination, message: CreateLea
 
 export function checkCreateLeaseSet2(destination: Destination, message: CreateLeaseSet2Message): LeaseSetCheck {
   const store = message.store;
-  if (store.storeType !== 3) return refuse(`lease set store type ${store.storeType} is not supported by the router stub (use 3)`);
+  if (store.storeType !== 3) {
+    const bytes = store.bytes;
+    return guarded(() => stored(store.storeType === 5 ? checkEncryptedLeaseSet(bytes) : checkMetaLeaseSet(destination, bytes)));
+  }
   const ls = store.leaseSet;
   return guarded(() => {
     if (!bytesEqual(ls.destination.bytes, destination.bytes)) return refuse('the lease set is for another destination');
@@ -54,6 +59,10 @@ export function checkCreateLeaseSet2(destination: Destination, message: CreateLe
     }
     return accept(earliest(ls.leases.map((l) => l.endSeconds * 1000)), ls.options);
   });
+}
+
+function stored(check: StoredCheck): LeaseSetCheck {
+  return check.ok ? accept(check.earliestEnd) : refuse(check.reason);
 }
 
 function keyMatches(privateKey: PrivateKey, publicKey: PublicKey): boolean {

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesEqual, destinationHash, generateDestination, generateEncryptionKeys, mappingFrom, toBase64 } from '@i2cp/data';
+import { Writer, bytesEqual, concatBytes, destinationHash, generateDestination, generateEncryptionKeys, generateSigningKeys, mappingFrom, sign, toBase64, writeDestination, writeMapping } from '@i2cp/data';
+import type { Destination, DestinationKeys, PrivateKey, SigningPrivateKey } from '@i2cp/data';
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
@@ -410,5 +411,112 @@ describe('current dialect: names', () => {
 
   it('fails to start with an unreadable hosts file', async () => {
     await expect(startStub({ hostsFile: '/nonexistent/hosts.txt' })).rejects.toMatchObject({ code: 'IO' });
+  });
+});
+
+// CreateLeaseSet2 store types 5 (encrypted) and 7 (meta). The lease sets are built here field by field
+// (layouts: common-structures "EncryptedLeaseSet", "MetaLeaseSet") and signed over the store type byte
+// followed by all preceding bytes.
+
+/** A session whose first RequestVariableLeaseSet is still unanswered. */
+async function requested(options: Record<string, string>, keys: DestinationKeys = newKeys()) {
+  const c = await client();
+  c.send({ type: 'GetDate', version: '0.9.67' });
+  await c.expect('SetDate');
+  c.send({ type: 'CreateSession', config: sessionConfig(keys, 'current', { 'i2cp.fastReceive': 'true', ...options }) });
+  const { sessionId } = await c.expect('SessionStatus');
+  await c.expect('RequestVariableLeaseSet');
+  return { c, keys, sessionId };
+}
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+function signedBytes(storeType: number, w: Writer, key: SigningPrivateKey): Uint8Array {
+  const body = w.finish();
+  const signature = sign(key, concatBytes([Uint8Array.of(storeType), body]));
+  return concatBytes([body, signature.bytes]);
+}
+
+/** MetaLeaseSet: Destination, published, expires, flags, options, one entry (hash, flags 3, cost, end), no revocations. */
+function metaLeaseSet(destination: Destination, key: SigningPrivateKey): Uint8Array {
+  const w = new Writer(512);
+  writeDestination(w, destination);
+  w.u32(now(), 'published').u16(600, 'expires').u16(0, 'flags');
+  writeMapping(w, mappingFrom({}));
+  w.u8(1, 'entries');
+  w.fixed(new Uint8Array(32).fill(7), 32, 'hash');
+  w.fixed(Uint8Array.of(0, 0, 3), 3, 'entry flags (type 3: LS2)');
+  w.u8(0, 'cost').u32(now() + 600, 'end');
+  w.u8(0, 'revocations');
+  return signedBytes(7, w, key);
+}
+
+/** EncryptedLeaseSet: blinded type 11 and key, published, expires, flags, length-prefixed ciphertext. */
+function encryptedLeaseSet(blinded: { readonly publicKey: { readonly bytes: Uint8Array }; readonly privateKey: SigningPrivateKey }): Uint8Array {
+  const w = new Writer(256);
+  w.u16(11, 'blinded type (RedDSA)');
+  w.fixed(blinded.publicKey.bytes, 32, 'blinded key');
+  w.u32(now(), 'published').u16(600, 'expires').u16(0, 'flags');
+  w.u16(40, 'length').fixed(new Uint8Array(40).fill(9), 40, 'ciphertext');
+  // RedDSA verifies with the Ed25519 equation: an Ed25519 signature by the same key is a valid one.
+  return signedBytes(5, w, blinded.privateKey);
+}
+
+function store(sessionId: number, storeType: 5 | 7, bytes: Uint8Array, privateKeys: readonly PrivateKey[] = []): Message {
+  return { type: 'CreateLeaseSet2', sessionId, store: { storeType, bytes }, privateKeys };
+}
+
+/** Sends the lease set, makes sure the router took it (no Disconnect), then sends to its Destination from another session. */
+async function acceptedThenSend(s: { c: RawClient; keys: DestinationKeys }, message: Message): Promise<number> {
+  s.c.send(message);
+  s.c.send({ type: 'GetBandwidthLimits' });
+  await s.c.expect('BandwidthLimits');
+  return reachable(s.keys.destination);
+}
+
+async function reachable(target: Destination): Promise<number> {
+  const sender = await openCurrentSession(await client());
+  sender.client.send({ type: 'SendMessage', sessionId: sender.sessionId, destination: target, payload: Uint8Array.of(1), nonce: 1 });
+  await sender.client.expect('MessageStatus');
+  return (await sender.client.expect('MessageStatus')).status;
+}
+
+describe('CreateLeaseSet2 meta (7)', () => {
+  it('accepts a meta lease set signed by the session Destination (no private keys); the Destination is reachable', async () => {
+    ({ stub } = await startStub());
+    const s = await requested({ 'i2cp.leaseSetType': '7' });
+    const meta = store(s.sessionId, 7, metaLeaseSet(s.keys.destination, s.keys.signingPrivateKey));
+    expect(await acceptedThenSend(s, meta)).toBe(MessageStatusCode.LocalSuccess);
+  });
+
+  it('refuses a meta lease set with a bad signature or for another Destination, with a Disconnect', async () => {
+    ({ stub } = await startStub());
+    const a = await requested({ 'i2cp.leaseSetType': '7' });
+    a.c.send(store(a.sessionId, 7, metaLeaseSet(a.keys.destination, newKeys().signingPrivateKey)));
+    expect(await a.c.expectDisconnect()).toMatch(/refused: bad meta lease set signature/);
+    const b = await requested({ 'i2cp.leaseSetType': '7' });
+    const other = newKeys();
+    b.c.send(store(b.sessionId, 7, metaLeaseSet(other.destination, other.signingPrivateKey)));
+    expect(await b.c.expectDisconnect()).toMatch(/refused: the meta lease set is for another destination/);
+  });
+});
+
+describe('CreateLeaseSet2 encrypted (5)', () => {
+  it('accepts an encrypted lease set whose outer signature verifies with its blinded key; the Destination is reachable', async () => {
+    ({ stub } = await startStub());
+    const s = await requested({ 'i2cp.leaseSetType': '5' }, generateDestination());
+    const x25519 = generateDestination({ encType: 4 }).privateKey;
+    const encrypted = store(s.sessionId, 5, encryptedLeaseSet(generateSigningKeys(7)), [x25519]);
+    expect(await acceptedThenSend(s, encrypted)).toBe(MessageStatusCode.LocalSuccess);
+  });
+
+  it('refuses an encrypted lease set whose outer signature does not verify, with a Disconnect', async () => {
+    ({ stub } = await startStub());
+    const s = await requested({ 'i2cp.leaseSetType': '5' });
+    const bytes = encryptedLeaseSet(generateSigningKeys(7));
+    const at = bytes.length - 70; // a ciphertext byte
+    bytes[at] = bytes[at]! ^ 0xff;
+    s.c.send(store(s.sessionId, 5, bytes));
+    expect(await s.c.expectDisconnect()).toMatch(/refused: bad encrypted lease set signature/);
   });
 });
