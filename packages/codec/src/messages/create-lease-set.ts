@@ -83,19 +83,20 @@ function decode2003(r: Reader, sessionId: number): CreateLeaseSet2003Message {
   let parsed: { readonly message: CreateLeaseSet2003Message; readonly end: number } | undefined;
   let fitting: I2cpError | undefined;
   let truncated: I2cpError | undefined;
-  let dsa: I2cpError | undefined;
+  /** Why the first (DSA) size failed. */
+  let first: I2cpError | undefined;
   for (const size of SIGNING_PRIVATE_KEY_SIZES) {
     let sigType: number;
     try {
       sigType = readDestination(readerAt(r, start + size + ELGAMAL_PRIVATE_KEY)).signingPublicKey.sigType;
     } catch (e) {
       if (!isI2cpError(e)) throw e;
-      dsa ??= e;
+      first ??= e;
       if (e.code === 'DECODE_TRUNCATED') truncated ??= e;
       continue;
     }
     if (sigTypeInfo(sigType)?.privateKeyLength !== size) {
-      dsa ??= new DecodeError('DECODE_INVALID', `2003 CreateLeaseSet: no Destination of a signing type with ${size}-byte private keys after the keys`, r.position);
+      first ??= new DecodeError('DECODE_INVALID', `2003 CreateLeaseSet: no Destination of a signing type with ${size}-byte private keys after the keys`, r.position);
       continue;
     }
     const attempt = readerAt(r, start);
@@ -118,7 +119,7 @@ function decode2003(r: Reader, sessionId: number): CreateLeaseSet2003Message {
     r.offset = parsed.end;
     return parsed.message;
   }
-  throw fitting ?? truncated ?? dsa ?? new DecodeError('DECODE_INVALID', '2003 CreateLeaseSet: no signing type fits', r.position);
+  throw fitting ?? truncated ?? first ?? new DecodeError('DECODE_INVALID', '2003 CreateLeaseSet: no signing type fits', r.position);
 }
 
 function readerAt(r: Reader, offset: number): Reader {
