@@ -39,7 +39,8 @@ describe('sessions with offline keys (router stub, current dialect)', () => {
     const c = await connection();
     const { keys, offline } = offlineOnly();
     const session = await c.createSession({ keys, offline, signal: AbortSignal.timeout(T) });
-    const peer = await c.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(T) });
+    // The peer is a subsession of the offline session (same public key), as on a Java router.
+    const peer = await c.createSession({ keys: generateDestination({ subsessionOf: keys }), signal: AbortSignal.timeout(T) });
     expect(session.options.get('i2cp.leaseSetTransientPublicKey')).toBeUndefined();
 
     const inbox = session.messages()[Symbol.asyncIterator]();
@@ -68,7 +69,8 @@ describe('sessions with offline keys (router stub, current dialect)', () => {
     const c = await connection();
     const { keys, offline } = offlineOnly();
     const session = await c.createSession({ keys, offline, signal: AbortSignal.timeout(T) });
-    const peer = await c.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(T) });
+    // The peer is a subsession of the offline session (same public key), as on a Java router.
+    const peer = await c.createSession({ keys: generateDestination({ subsessionOf: keys }), signal: AbortSignal.timeout(T) });
     await expect(session.send(peer.destination, Uint8Array.of(1), { protocol: Protocol.RepliableDatagram })).rejects.toMatchObject({
       code: 'BAD_KEY',
       message: expect.stringMatching(/repliable datagrams/) as unknown,

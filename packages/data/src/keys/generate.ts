@@ -24,7 +24,7 @@ export interface GenerateDestinationOptions {
    * key (`encType` is then ignored). Java routers want every session after the first on a connection
    * to have the first one's public key.
    */
-  readonly subsessionOf?: DestinationKeys;
+  readonly subsessionOf?: Pick<DestinationKeys, 'destination' | 'privateKey'>;
 }
 
 export function generateDestination(options: GenerateDestinationOptions = {}): DestinationKeys {
