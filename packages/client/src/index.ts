@@ -38,5 +38,20 @@ export {
   decodeRepliableDatagram,
   encodeRawDatagram,
   decodeRawDatagram,
+  encodeDatagram2,
+  decodeDatagram2,
+  encodeDatagram3,
+  decodeDatagram3,
 } from './payload/index.js';
-export type { Payload, PayloadOptions, RepliableDatagram, DatagramSigner } from './payload/index.js';
+export type {
+  Payload,
+  PayloadOptions,
+  RepliableDatagram,
+  DatagramSigner,
+  Datagram2,
+  Datagram2Signer,
+  EncodeDatagram2Options,
+  DecodeDatagram2Options,
+  Datagram3,
+  EncodeDatagram3Options,
+} from './payload/index.js';

@@ -12,3 +12,14 @@ export function expectCode(f: () => unknown, code: string): void {
   }
   expect.fail(`expected ${code}`);
 }
+
+/** Runs `f`; whatever it throws must be an I2cpError. Returns whether it returned normally. */
+export function onlyI2cpErrors(f: () => unknown): boolean {
+  try {
+    f();
+    return true;
+  } catch (e) {
+    expect(isI2cpError(e), String(e)).toBe(true);
+    return false;
+  }
+}
