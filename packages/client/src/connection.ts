@@ -261,7 +261,7 @@ export class Connection {
     this.#assertUsable();
     if (this.dialect === 'current') checkSubsessionKeys(this.#sessions, keys.destination);
     const store = this.#e2eStore(options.e2eState);
-    const format = createPayloadFormat(this.dialect, keys, store);
+    const format = createPayloadFormat(this.dialect, keys, store, offline);
     const session = new Session(this.#host, keys, toMapping(options.options), format, offline);
     this.#sessions.add(session);
     try {

@@ -1,4 +1,4 @@
-import type { Destination } from '@i2cp/data';
+import type { Destination, Mapping } from '@i2cp/data';
 
 export interface OutgoingPayload {
   readonly data: Uint8Array;
@@ -14,6 +14,10 @@ export interface IncomingPayload {
   readonly fromPort: number;
   readonly toPort: number;
   readonly sender?: Destination;
+  /** Datagram3 (protocol 20): the sender's Destination hash, unauthenticated. */
+  readonly senderHash?: Uint8Array;
+  /** Datagram2/3 (protocols 19, 20): the datagram's options, when it carries any. */
+  readonly datagramOptions?: Mapping;
 }
 
 /** An encoded payload; `settle` learns whether it arrived (2003 session tags become usable only then). */

@@ -2,16 +2,18 @@ import { destinationHash, toI2cpError, type Dialect, type I2cpError } from '@i2c
 import { E2eDecryptor, E2eEncryptor } from './e2e/index.js';
 import { decodeE2eState, encodeE2eState } from './e2e/state.js';
 import type { E2eStateStore } from './e2e/state-store.js';
-import { Protocol, decodePayload, decodeRepliableDatagram, encodePayload, encodeRepliableDatagram } from './payload/index.js';
+import { datagramCodec } from './datagram-payloads.js';
+import { decodePayload, encodePayload } from './payload/index.js';
 import type { DecodedPayload, EncodedPayload, OutgoingPayload, PayloadFormat } from './payload-format.js';
-import { datagramSigner, type SessionKeys } from './session-keys.js';
+import type { OfflineKeys, SessionKeys } from './session-keys.js';
 
 /**
  * The payload format a session of this dialect speaks with its keys. A 2003 session with a
- * `store` restores its receiving state from it at once (throws IO or STATE_CORRUPT).
+ * `store` restores its receiving state from it at once (throws IO or STATE_CORRUPT). `offline`
+ * keys sign Datagram2s in place of the Destination's key.
  */
-export function createPayloadFormat(dialect: Dialect, keys: SessionKeys, store?: E2eStateStore): PayloadFormat {
-  return dialect === 'current' ? currentFormat(keys) : draftFormat(keys, store);
+export function createPayloadFormat(dialect: Dialect, keys: SessionKeys, store?: E2eStateStore, offline?: OfflineKeys): PayloadFormat {
+  return dialect === 'current' ? currentFormat(keys, offline) : draftFormat(keys, store);
 }
 
 const nothingToSettle = (): void => undefined;
@@ -19,19 +21,17 @@ const acceptAtOnce = (end: () => void): void => {
   end();
 };
 
-/** Gzip container with ports and protocol; protocol 17 is signed as a repliable datagram. */
-function currentFormat(keys: SessionKeys): PayloadFormat {
+/** Gzip container with ports and protocol; protocols 17, 19 and 20 carry datagrams (datagram-payloads.ts). */
+function currentFormat(keys: SessionKeys, offline: OfflineKeys | undefined): PayloadFormat {
+  const datagrams = datagramCodec(keys, offline);
   return {
-    encode(_to, payload: OutgoingPayload): EncodedPayload {
-      const data = payload.protocol === Protocol.RepliableDatagram ? encodeRepliableDatagram(datagramSigner(keys), payload.data) : payload.data;
+    encode(to, payload: OutgoingPayload): EncodedPayload {
+      const data = datagrams.wrap(to, payload.protocol, payload.data);
       return { bytes: encodePayload({ ...payload, data }), settle: nothingToSettle };
     },
     decode(bytes: Uint8Array): DecodedPayload {
-      const payload = decodePayload(bytes);
-      const settled = { accept: acceptAtOnce, discard: nothingToSettle };
-      if (payload.protocol !== Protocol.RepliableDatagram) return { ...payload, ...settled };
-      const { sender, data } = decodeRepliableDatagram(payload.data);
-      return { ...payload, data, sender, ...settled };
+      const payload = datagrams.unwrap(decodePayload(bytes));
+      return { ...payload, accept: acceptAtOnce, discard: nothingToSettle };
     },
     close: nothingToSettle,
   };

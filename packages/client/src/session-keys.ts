@@ -9,7 +9,7 @@ import {
   type PrivateKey,
   type SigningPrivateKey,
 } from '@i2cp/data';
-import type { DatagramSigner } from './payload/index.js';
+import type { Datagram2Signer, DatagramSigner } from './payload/index.js';
 
 /** A Destination and its private keys: what `generateDestination()` and `readPrivateKeyFile()` of @i2cp/data return. */
 export interface SessionKeys {
@@ -30,10 +30,19 @@ export function datagramSigner(keys: SessionKeys): DatagramSigner {
   if (signingPrivateKey === undefined) {
     throw new I2cpError(
       'BAD_KEY',
-      "repliable datagrams (protocol 17) are signed by the Destination's own key, which this session (offline keys only) does not have; send raw datagrams (protocol 18)",
+      "repliable datagrams (protocol 17) are signed by the Destination's own key, which this session (offline keys only) does not have; send Datagram2 (protocol 19) or raw datagrams (18)",
     );
   }
   return { destination, signingPrivateKey };
+}
+
+/** What signs Datagram2 (protocol 19): the transient key with its offline signature, else the Destination's own key. */
+export function datagram2Signer(keys: SessionKeys, offline: OfflineKeys | undefined): Datagram2Signer {
+  const { destination } = keys;
+  if (offline !== undefined) {
+    return { destination, signingPrivateKey: offline.transientSigningPrivateKey, offlineSignature: offline.offlineSignature };
+  }
+  return { destination, signingPrivateKey: destinationSigner(keys, 'a Datagram2 without offline keys') };
 }
 
 /** The Destination's signing key, for what only it can sign. */

@@ -123,6 +123,7 @@ export class Session {
   /** Transient key and the Destination's authorisation: they sign instead of the Destination's key (current dialect). */
   readonly #offline: OfflineKeys | undefined;
   readonly #format: PayloadFormat;
+  #rejected = 0;
   readonly #leaseSets: LeaseSetBuilder;
   #userOptions: Mapping;
   #plan: LeaseSetPlan | undefined;
@@ -193,6 +194,15 @@ export class Session {
     let n = this.#backlog.dropped;
     for (const s of this.#subscribers) n += s.queue.dropped;
     return n;
+  }
+
+  /**
+   * Payloads dropped because they could not be read or verified: a datagram whose signature does not
+   * verify (changed, or a Datagram2 made for another Destination), malformed bytes, a 2003 payload
+   * this session cannot decrypt. Each is also logged as a warning; none is delivered.
+   */
+  get rejectedMessages(): number {
+    return this.#rejected;
   }
 
   /** The options as last accepted by the router (what the user gave; the client adds its own on the wire). */
@@ -677,6 +687,7 @@ export class Session {
       payload = this.#format.decode(m.payload);
     } catch (error) {
       // Never ended: the router keeps it, and a resumed session (with the state that can read it) gets it again.
+      this.#rejected++;
       this.#host.logger.warn('dropped an unreadable payload', { session: this.#id, messageId: m.messageId, error: String(error) });
       return;
     }
@@ -687,6 +698,8 @@ export class Session {
       toPort: payload.toPort,
       messageId: m.messageId,
       ...(payload.sender === undefined ? {} : { sender: payload.sender }),
+      ...(payload.senderHash === undefined ? {} : { senderHash: payload.senderHash }),
+      ...(payload.datagramOptions === undefined ? {} : { datagramOptions: payload.datagramOptions }),
     };
     const inbound: Inbound = { messageId: m.messageId, held, epoch: this.#epoch, payload, copies: 0, done: false };
     this.#inbound.set(received, inbound);

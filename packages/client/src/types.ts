@@ -1,8 +1,11 @@
-import type { Destination } from '@i2cp/data';
+import type { Destination, Mapping } from '@i2cp/data';
 
 /** Options of a send. Ports and protocol travel in the current dialect's payload header only. */
 export interface SendOptions {
-  /** I2P protocol number (default 18, raw datagram); 17 signs the payload as a repliable datagram. */
+  /**
+   * I2P protocol number (default 18, raw datagram); 17 signs the payload as a repliable datagram,
+   * 19 as a Datagram2 (bound to the recipient), 20 wraps it as a Datagram3 (sender hash, unsigned).
+   */
   readonly protocol?: number;
   readonly fromPort?: number;
   readonly toPort?: number;
@@ -38,12 +41,16 @@ export interface SendResult {
 /** A message received by a session. */
 export interface ReceivedMessage {
   readonly payload: Uint8Array;
-  /** I2P protocol (6 streaming, 17 repliable datagram, 18 raw datagram, 0 unspecified; always 0 in 2003). */
+  /** I2P protocol (6 streaming, 17 repliable datagram, 18 raw, 19 Datagram2, 20 Datagram3, 0 unspecified; always 0 in 2003). */
   readonly protocol: number;
   readonly fromPort: number;
   readonly toPort: number;
-  /** For repliable datagrams (protocol 17): the sender, whose signature was verified. */
+  /** For repliable datagrams and Datagram2 (protocols 17, 19): the sender, whose signature was verified. */
   readonly sender?: Destination;
+  /** For Datagram3 (protocol 20): the sender's Destination hash as it wrote it, not authenticated (look it up to reply). */
+  readonly senderHash?: Uint8Array;
+  /** For Datagram2/3 (protocols 19, 20) that carry options: the datagram's options Mapping. */
+  readonly datagramOptions?: Mapping;
   /** The router's MessageId. */
   readonly messageId: number;
 }
