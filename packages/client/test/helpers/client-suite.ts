@@ -119,6 +119,28 @@ export function clientSuite(target: Target): void {
       expect(received.sender !== undefined && bytesEqual(received.sender.bytes, sender.destination.bytes)).toBe(true);
     }, t);
 
+    // Current dialect only, like protocol 17. The router passes the payloads through; the client signs and verifies.
+    if (current) test('Datagram2 carries the verified sender, Datagram3 the sender hash', async () => {
+      const { sender, recipient } = await openPair(target, track, LS1, LS1);
+      const d2 = recipient.messages({ protocol: Protocol.Datagram2 })[Symbol.asyncIterator]();
+      const d3 = recipient.messages({ protocol: Protocol.Datagram3 })[Symbol.asyncIterator]();
+      const data = new TextEncoder().encode('datagram 2 and 3');
+      for (const protocol of [Protocol.Datagram2, Protocol.Datagram3]) {
+        const result = await sender.send(recipient.destination, data, { protocol, toPort: 9, signal: AbortSignal.timeout(t / 4) });
+        expect(result.success).toBe(true);
+      }
+      const signed = await nextMessage(d2);
+      expect(signed).toMatchObject({ protocol: 19, toPort: 9 });
+      expect(bytesEqual(signed.payload, data)).toBe(true);
+      expect(signed.sender !== undefined && bytesEqual(signed.sender.bytes, sender.destination.bytes)).toBe(true);
+      const hashed = await nextMessage(d3);
+      expect(hashed).toMatchObject({ protocol: 20, toPort: 9 });
+      expect(bytesEqual(hashed.payload, data)).toBe(true);
+      expect(hashed.sender).toBeUndefined();
+      expect(hashed.senderHash !== undefined && bytesEqual(hashed.senderHash, destinationHash(sender.destination))).toBe(true);
+      expect(recipient.rejectedMessages).toBe(0);
+    }, t);
+
     test('an unknown destination gets a typed failure status', async () => {
       const { session } = await openSession(target, track, LS1);
       const nowhere = generateDestination(dialect === '2003' ? { sigType: 0 } : {}).destination;
