@@ -168,6 +168,7 @@ export type { OfflineKeys, GenerateOfflineKeysOptions } from './keys/offline.js'
 export { generateDestination } from './keys/generate.js';
 export type { DestinationKeys, GenerateDestinationOptions } from './keys/generate.js';
 export { readPrivateKeyFile, writePrivateKeyFile } from './keys/private-key-file.js';
+export type { OfflineKeyFile, ReadPrivateKeyFileOptions } from './keys/private-key-file.js';
 
 // --- crypto
 export { sha256, sha1, randomBytes } from './crypto/hash.js';
