@@ -2,7 +2,7 @@
 // sessions sign Datagram2 with their transient key, and a Datagram2 that does not verify at the
 // recipient (changed on the way, or made for another Destination) is dropped, warned and counted.
 import { describe, expect, it } from 'vitest';
-import { bytesEqual, destinationHash, generateDestination, generateOfflineKeys } from '@i2cp/data';
+import { bytesEqual, destinationHash, generateDestination, generateOfflineKeys, readPrivateKeyFile, writePrivateKeyFile } from '@i2cp/data';
 import { FrameDecoder, decodeMessage, encodeMessage, type Message } from '@i2cp/codec';
 import { connect, decodePayload, encodeDatagram2, encodePayload, Protocol, type Connection, type Logger, type Transport } from '../src/index.js';
 import { useCleanups } from './helpers/cleanups.js';
@@ -67,6 +67,21 @@ describe('Datagram2 and Datagram3 through sessions (router stub, current dialect
     const back = await nextMessage(inbox);
     expect(back.sender?.bytes).toEqual(peer.destination.bytes);
     expect(session.rejectedMessages + peer.rejectedMessages).toBe(0);
+  }, 30_000);
+
+  it('a session from a key file with offline keys (Java/i2pd layout) signs its Datagram2s with the transient key', async () => {
+    const stub = await stubWith({ dialect: 'auto' });
+    const c = await connection(() => stub.connectMemory());
+    const full = generateDestination();
+    // Made where the Destination's key is kept; only the file reaches the online machine.
+    const file = writePrivateKeyFile({ destination: full.destination, privateKey: full.privateKey, offline: generateOfflineKeys(full, { expires: Date.now() + 3_600_000 }) });
+    const keys = readPrivateKeyFile(file, { allowOffline: true });
+    if (!('offline' in keys)) throw new Error('expected offline keys');
+    const session = await c.createSession({ keys, offline: keys.offline, signal: AbortSignal.timeout(T) });
+    const peer = await c.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(T) });
+    const peerInbox = peer.messages()[Symbol.asyncIterator]();
+    await session.send(peer.destination, Uint8Array.of(5), { protocol: Protocol.Datagram2, signal: AbortSignal.timeout(T) });
+    expect((await nextMessage(peerInbox)).sender?.bytes).toEqual(full.destination.bytes);
   }, 30_000);
 
   it('a Datagram2 changed on the way or made for another Destination is dropped, warned and counted, never delivered', async () => {
