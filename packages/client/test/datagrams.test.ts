@@ -51,7 +51,8 @@ describe('Datagram2 and Datagram3 through sessions (router stub, current dialect
     const full = generateDestination();
     const offline = generateOfflineKeys(full, { expires: Date.now() + 3_600_000 });
     const session = await c.createSession({ keys: { destination: full.destination, privateKey: full.privateKey }, offline, signal: AbortSignal.timeout(T) });
-    const peer = await c.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(T) });
+    // The peer shares the connection, so it is a subsession of the first session (same public key).
+    const peer = await c.createSession({ keys: generateDestination({ subsessionOf: full }), signal: AbortSignal.timeout(T) });
 
     const peerInbox = peer.messages()[Symbol.asyncIterator]();
     for (const protocol of [Protocol.Datagram2, Protocol.Datagram3]) {
@@ -78,7 +79,7 @@ describe('Datagram2 and Datagram3 through sessions (router stub, current dialect
     const keys = readPrivateKeyFile(file, { allowOffline: true });
     if (!('offline' in keys)) throw new Error('expected offline keys');
     const session = await c.createSession({ keys, offline: keys.offline, signal: AbortSignal.timeout(T) });
-    const peer = await c.createSession({ keys: generateDestination(), signal: AbortSignal.timeout(T) });
+    const peer = await c.createSession({ keys: generateDestination({ subsessionOf: keys }), signal: AbortSignal.timeout(T) });
     const peerInbox = peer.messages()[Symbol.asyncIterator]();
     await session.send(peer.destination, Uint8Array.of(5), { protocol: Protocol.Datagram2, signal: AbortSignal.timeout(T) });
     expect((await nextMessage(peerInbox)).sender?.bytes).toEqual(full.destination.bytes);
