@@ -15,6 +15,7 @@ import {
   SessionStatusCode,
   decodeMessage,
   encodeMessage,
+  encodeSendMessageParts,
   messageInfo,
   type BandwidthLimits2003Message,
   type BandwidthLimitsMessage,
@@ -136,6 +137,8 @@ interface Link {
   handled: boolean;
   /** The last open session was closed by the application while this link was up. */
   lastSessionClosed: boolean;
+  /** Why the link was lost, once it was: writes refused afterwards report this. */
+  failure?: I2cpError;
 }
 
 /**
@@ -371,7 +374,12 @@ export class Connection {
         ? undefined
         : mappingFrom({ 'i2cp.username': username ?? '', 'i2cp.password': password ?? '' });
     const sent = Date.now();
-    await link.transport.write(Uint8Array.of(PROTOCOL_BYTE));
+    try {
+      await link.transport.write(Uint8Array.of(PROTOCOL_BYTE));
+    } catch (error) {
+      // Writes wait for the end of the turn: bad bytes from the router may have ended the link first.
+      throw link.failure ?? error;
+    }
     await this.#write(auth === undefined ? { type: 'GetDate', version: CLIENT_VERSION } : { type: 'GetDate', version: CLIENT_VERSION, options: auth });
     const timeout = AbortSignal.timeout(this.#options.handshakeTimeoutMs ?? 30_000);
     let setDate: SetDateMessage;
@@ -417,6 +425,7 @@ export class Connection {
     if (this.#link !== link) return;
     // Pending calls learn that the link is gone; a bad byte stream or the like stays visible as the cause.
     const lost = ['DISCONNECTED', 'CLOSED', 'AUTH_FAILED'].includes(error.code) ? error : new I2cpError('DISCONNECTED', error.message, { cause: error });
+    link.failure = lost;
     this.#handshake?.reject(lost);
     this.#pendingCreate?.reply.reject(lost);
     for (const d of this.#lookups.values()) d.reject(lost);
@@ -521,17 +530,17 @@ export class Connection {
           : new I2cpError('DISCONNECTED', 'not connected to the router'),
       );
     }
-    let bytes: Uint8Array;
+    let written: Promise<void>;
     try {
-      bytes = encodeMessage(message, this.dialect);
+      written = writeMessage(link.transport, message, this.dialect);
     } catch (error) {
       return Promise.reject(toI2cpError(error, 'ENCODE_INVALID', `cannot encode ${message.type}`));
     }
-    return link.transport.write(bytes).catch((error: unknown) => {
-      // A transport refusing bytes means the link is gone; CLOSED is kept for close() and the final end.
+    return written.catch((error: unknown) => {
+      // A transport refusing bytes means the link is gone (for the reason it was lost, if known); CLOSED is kept for close() and the final end.
       throw this.#state === 'closing' || this.#state === 'closed'
         ? toI2cpError(error, 'CLOSED', 'the connection is closed')
-        : new I2cpError('DISCONNECTED', 'the link to the router failed while writing', { cause: error });
+        : (link.failure ?? new I2cpError('DISCONNECTED', 'the link to the router failed while writing', { cause: error }));
     });
   }
 
@@ -707,6 +716,17 @@ export class Connection {
     this.#logger.info('connection closed', error === undefined ? {} : { error: error.message });
     this.#resolveClosed(error);
   }
+}
+
+/**
+ * Encodes a message onto the transport (throws what encoding throws). A payload-carrying message
+ * goes out in parts where the transport takes them, so its payload is not copied into a frame first.
+ */
+function writeMessage(transport: Transport, message: Message, dialect: Dialect): Promise<void> {
+  if (transport.writev !== undefined && (message.type === 'SendMessage' || message.type === 'SendMessageExpires')) {
+    return transport.writev(encodeSendMessageParts(message, dialect));
+  }
+  return transport.write(encodeMessage(message, dialect));
 }
 
 /** A router that said why it disconnected is not reconnected to, unless it said it is restarting (as Java's client does). */

@@ -5,6 +5,12 @@
 export interface Transport extends AsyncIterable<Uint8Array> {
   /** Queues bytes for sending; resolves when the transport can take more (back-pressure). Rejects with an I2cpError once closed. */
   write(data: Uint8Array): Promise<void>;
+  /**
+   * Optional: queues the parts as one write, in order (the client passes a SendMessage as header,
+   * payload and trailer so the payload is not copied into a frame first). Without it the client
+   * writes each frame whole with `write`.
+   */
+  writev?(parts: readonly Uint8Array[]): Promise<void>;
   /** Closes both directions; iteration ends. Idempotent. */
   close(): Promise<void>;
 }

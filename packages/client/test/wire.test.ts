@@ -69,6 +69,8 @@ describe('current dialect on the wire', () => {
     const sendMessage = await until(() => sent(transport, 'current').find((m) => m.type === 'SendMessage'));
     const nonce = sendMessage.nonce ?? 0;
     expect(nonce).toBeGreaterThan(0);
+    // Written in parts (header, payload, nonce): together exactly the frame encodeMessage makes.
+    expect(transport.written).toContainEqual(encodeMessage(sendMessage, 'current'));
     transport.feed(encodeMessage({ type: 'MessageStatus', sessionId: 5, messageId: 100, status: 1, size: 0, nonce }, 'current'));
     transport.feed(encodeMessage({ type: 'MessageStatus', sessionId: 5, messageId: 200, status: 4, size: 0, nonce: nonce + 1 }, 'current'));
     transport.feed(encodeMessage({ type: 'MessageStatus', sessionId: 5, messageId: 101, status: 21, size: 0, nonce }, 'current'));

@@ -1,4 +1,4 @@
-import { I2cpError } from '@i2cp/data';
+import { I2cpError, concatBytes } from '@i2cp/data';
 import type { Transport } from '../../src/index.js';
 
 /** A Transport whose incoming bytes the test feeds by hand, recording what the client writes. */
@@ -32,6 +32,12 @@ export function fakeTransport(): FakeTransport {
     write(data) {
       if (ended) return Promise.reject(new I2cpError('CLOSED', 'fake transport closed'));
       written.push(data.slice());
+      return Promise.resolve();
+    },
+    // Recorded joined, as one write: a frame the client passes in parts is one entry of `written`.
+    writev(parts) {
+      if (ended) return Promise.reject(new I2cpError('CLOSED', 'fake transport closed'));
+      written.push(concatBytes(parts));
       return Promise.resolve();
     },
     close() {
