@@ -112,7 +112,8 @@ describe('decodePayload', () => {
     const data = utf8Encode('abcdef');
     // two stored blocks: "abc" (not final), "def" (final)
     const body = fromHex('000300fcff616263' + '010300fcff646566');
-    const crc = new DataView(encodePayload({ data, compress: false }).buffer).getUint32(21, true);
+    const encoded = encodePayload({ data, compress: false });
+    const crc = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength).getUint32(21, true);
     expect(decodePayload(member(body, crc, 6)).data).toEqual(data);
   });
 

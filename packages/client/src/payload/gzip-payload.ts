@@ -108,10 +108,12 @@ export function decodePayload(bytes: Uint8Array): Payload {
 
 /** A header plus room for `bodyLength` bytes and the trailer, which is filled in from `data`. */
 function newMember(bodyLength: number, protocol: number, fromPort: number, toPort: number, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(HEADER_LENGTH + bodyLength + TRAILER_LENGTH);
+  // Not zeroed: every byte is written, here (header, trailer) or by the caller (body).
+  const out = allocateMember(HEADER_LENGTH + bodyLength + TRAILER_LENGTH);
   out[0] = 0x1f;
   out[1] = 0x8b;
   out[2] = 0x08;
+  out[3] = 0;
   out[4] = fromPort >>> 8;
   out[5] = fromPort & 0xff;
   out[6] = toPort >>> 8;
@@ -121,6 +123,24 @@ function newMember(bodyLength: number, protocol: number, fromPort: number, toPor
   const trailer = HEADER_LENGTH + bodyLength;
   writeU32LE(out, trailer, crc32(data));
   writeU32LE(out, trailer + 4, data.length);
+  return out;
+}
+
+/** Members up to this size are cut from shared pages: an array of its own per message costs more than encoding it. */
+const MAX_POOLED_MEMBER = 4096;
+const PAGE_BYTES = 64 * 1024;
+let page = Buffer.allocUnsafe(PAGE_BYTES);
+let pageUsed = 0;
+
+/** `length` bytes nobody else holds, not zeroed; a plain view, so later subarrays stay cheap. */
+function allocateMember(length: number): Uint8Array {
+  if (length > MAX_POOLED_MEMBER) return new Uint8Array(length);
+  if (PAGE_BYTES - pageUsed < length) {
+    page = Buffer.allocUnsafe(PAGE_BYTES);
+    pageUsed = 0;
+  }
+  const out = new Uint8Array(page.buffer, page.byteOffset + pageUsed, length);
+  pageUsed += length;
   return out;
 }
 
