@@ -24,6 +24,11 @@ export interface DatagramCodec {
   unwrap(payload: Payload): IncomingPayload;
 }
 
+/** Whether payloads of this protocol carry a datagram that wrap and unwrap handle (17, 19, 20). */
+export function carriesDatagram(protocol: number): boolean {
+  return protocol === Protocol.RepliableDatagram || protocol === Protocol.Datagram2 || protocol === Protocol.Datagram3;
+}
+
 export function datagramCodec(keys: SessionKeys, offline: OfflineKeys | undefined): DatagramCodec {
   let ownHash: Uint8Array | undefined;
   const own = (): Uint8Array => (ownHash ??= destinationHash(keys.destination));

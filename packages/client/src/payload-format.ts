@@ -39,6 +39,11 @@ export interface DecodedPayload extends IncomingPayload {
   accept(end: () => void): void;
   /** Nobody took it: what it used becomes usable again, for the router's copy. */
   discard(): void;
+  /**
+   * True when `accept` only calls `end` and `discard` does nothing (current dialect): a message the
+   * router does not hold then needs no bookkeeping between its arrival and the application.
+   */
+  readonly stateless?: boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { destinationHash, toI2cpError, type Dialect, type I2cpError } from '@i2c
 import { E2eDecryptor, E2eEncryptor } from './e2e/index.js';
 import { decodeE2eState, encodeE2eState } from './e2e/state.js';
 import type { E2eStateStore } from './e2e/state-store.js';
-import { datagramCodec } from './datagram-payloads.js';
+import { carriesDatagram, datagramCodec } from './datagram-payloads.js';
 import { decodePayload, encodePayload } from './payload/index.js';
 import type { DecodedPayload, EncodedPayload, OutgoingPayload, PayloadFormat } from './payload-format.js';
 import type { OfflineKeys, SessionKeys } from './session-keys.js';
@@ -27,11 +27,14 @@ function currentFormat(keys: SessionKeys, offline: OfflineKeys | undefined): Pay
   return {
     encode(to, payload: OutgoingPayload): EncodedPayload {
       const data = datagrams.wrap(to, payload.protocol, payload.data);
-      return { bytes: encodePayload({ ...payload, data }), settle: nothingToSettle };
+      return { bytes: encodePayload(data === payload.data ? payload : { ...payload, data }), settle: nothingToSettle };
     },
     decode(bytes: Uint8Array): DecodedPayload {
-      const payload = datagrams.unwrap(decodePayload(bytes));
-      return { ...payload, accept: acceptAtOnce, discard: nothingToSettle };
+      const payload = decodePayload(bytes);
+      const { data, protocol, fromPort, toPort } = payload;
+      if (carriesDatagram(protocol)) return { ...datagrams.unwrap(payload), accept: acceptAtOnce, discard: nothingToSettle, stateless: true };
+      // An object literal of one shape, not a spread: this runs for every plain message received.
+      return { data, protocol, fromPort, toPort, accept: acceptAtOnce, discard: nothingToSettle, stateless: true };
     },
     close: nothingToSettle,
   };

@@ -229,12 +229,14 @@ export class Session {
     }
     throwIfAborted(signal);
     this.#assertNotClosed();
-    const destination = await this.#resolve(parseRecipient(to), signal);
+    // A Destination and an open session need no wait: no await for them (each costs a turn of the microtask queue).
+    const recipient = parseRecipient(to);
+    const destination = recipient.kind === 'destination' ? recipient.destination : await this.#resolve(recipient, signal);
     const encoded = this.#format.encode(destination, { data, protocol, fromPort, toPort, compress: options.compress ?? true });
     const expires = options.expires === undefined ? undefined : +options.expires;
     let result: SendResult;
     try {
-      await this.#whenUsable(signal);
+      if (this.#state !== 'open') await this.#whenUsable(signal);
       result =
         this.#host.dialect === '2003'
           ? await this.#send2003(destination, encoded.bytes, fireAndForget, signal)
@@ -691,16 +693,27 @@ export class Session {
       this.#host.logger.warn('dropped an unreadable payload', { session: this.#id, messageId: m.messageId, error: String(error) });
       return;
     }
-    const received: ReceivedMessage = {
-      payload: payload.data,
-      protocol: payload.protocol,
-      fromPort: payload.fromPort,
-      toPort: payload.toPort,
-      messageId: m.messageId,
-      ...(payload.sender === undefined ? {} : { sender: payload.sender }),
-      ...(payload.senderHash === undefined ? {} : { senderHash: payload.senderHash }),
-      ...(payload.datagramOptions === undefined ? {} : { datagramOptions: payload.datagramOptions }),
-    };
+    const { data, protocol, fromPort, toPort, sender, senderHash, datagramOptions } = payload;
+    const { messageId } = m;
+    // One object shape for plain messages (the hot path); datagram senders and options only when present.
+    const received: ReceivedMessage =
+      sender === undefined && senderHash === undefined && datagramOptions === undefined
+        ? { payload: data, protocol, fromPort, toPort, messageId }
+        : {
+            payload: data,
+            protocol,
+            fromPort,
+            toPort,
+            messageId,
+            ...(sender === undefined ? {} : { sender }),
+            ...(senderHash === undefined ? {} : { senderHash }),
+            ...(datagramOptions === undefined ? {} : { datagramOptions }),
+          };
+    // Nothing to end or to give back later: handing it out is all (the current dialect with fast receive).
+    if (!held && payload.stateless === true) {
+      this.#deliver(received);
+      return;
+    }
     const inbound: Inbound = { messageId: m.messageId, held, epoch: this.#epoch, payload, copies: 0, done: false };
     this.#inbound.set(received, inbound);
     if (held) this.#live.set(m.messageId, inbound);
