@@ -29,7 +29,7 @@ import { deferred, type Deferred } from './deferred.js';
 import { SessionError } from './errors.js';
 import { LeaseSetBuilder, assertPlanFits, leaseSetPlan, type LeaseSetPlan } from './lease-sets.js';
 import type { Logger } from './logger.js';
-import type { DecodedPayload, PayloadFormat } from './payload-format.js';
+import type { DecodedPayload, EncodedPayload, PayloadFormat } from './payload-format.js';
 import { parseRecipient, type RecipientKey } from './recipient.js';
 import { destinationSigner, type SessionKeys } from './session-keys.js';
 import { isFinalStatus, isSuccessStatus, messageStatusName } from './status.js';
@@ -75,7 +75,8 @@ interface PendingSend {
   readonly result: Deferred<SendResult>;
   /** The message as written, kept so a 2003 session can send it again after resuming. */
   readonly message: SendMessageMessage;
-  readonly fireAndForget: boolean;
+  /** Its caller gave up on it: a 2003 send still takes its place in the order of statuses, which are not followed. */
+  readonly abandoned: boolean;
   accepted: boolean;
   messageId: number | undefined;
 }
@@ -239,13 +240,14 @@ export class Session {
       if (this.#state !== 'open') await this.#whenUsable(signal);
       result =
         this.#host.dialect === '2003'
-          ? await this.#send2003(destination, encoded.bytes, fireAndForget, signal)
+          ? await this.#send2003(destination, encoded, fireAndForget, signal)
           : await this.#sendCurrent(destination, encoded.bytes, fireAndForget, expires, signal);
     } catch (error) {
       encoded.settle(false);
       throw error;
     }
-    encoded.settle(result.final && result.success && result.status !== undefined);
+    // 2003 settles when the final status comes, also for a send whose caller does not wait for it.
+    if (this.#host.dialect === 'current') encoded.settle(result.final && result.success && result.status !== undefined);
     return result;
   }
 
@@ -565,7 +567,7 @@ export class Session {
     const pending: PendingSend = {
       result: deferred(),
       message: { type: 'SendMessage', sessionId: this.#id, destination, payload, nonce },
-      fireAndForget,
+      abandoned: false,
       accepted: false,
       messageId: undefined,
     };
@@ -576,9 +578,24 @@ export class Session {
     return raceSignal(pending.result.promise, signal, () => this.#byNonce.delete(nonce));
   }
 
-  async #send2003(destination: Destination, payload: Uint8Array, fireAndForget: boolean, signal: AbortSignal | undefined): Promise<SendResult> {
-    const message: SendMessageMessage = { type: 'SendMessage', sessionId: this.#id, destination, payload };
-    const pending: PendingSend = { result: deferred(), message, fireAndForget, accepted: false, messageId: undefined };
+  /**
+   * The 2003 router answers every SendMessage with "accepted" and then a final status, whatever the
+   * reliability: the status is followed even when the caller does not wait for it (`reliability:
+   * 'none'`), because the session tags the message carries become usable only on a final success
+   * (2 queued best effort, 4 guaranteed). A failure, a dropped link or a closed session leaves them
+   * unused, so no later message is sealed with tags the recipient may lack.
+   */
+  async #send2003(destination: Destination, encoded: EncodedPayload, fireAndForget: boolean, signal: AbortSignal | undefined): Promise<SendResult> {
+    const message: SendMessageMessage = { type: 'SendMessage', sessionId: this.#id, destination, payload: encoded.bytes };
+    const pending: PendingSend = { result: deferred(), message, abandoned: false, accepted: false, messageId: undefined };
+    pending.result.promise.then(
+      (result) => {
+        encoded.settle(result.final && result.success && result.status !== undefined);
+      },
+      () => {
+        encoded.settle(false);
+      },
+    );
     // The router answers every SendMessage with "accepted" in order; that is how statuses are matched.
     this.#awaitingAccept.push(pending);
     const written = this.#host.write(message);
@@ -593,7 +610,7 @@ export class Session {
     return raceSignal(pending.result.promise, signal, () => {
       const i = this.#awaitingAccept.indexOf(pending);
       // An unaccepted send must stay in the queue to match its status; it is just no longer reported.
-      if (i >= 0) this.#awaitingAccept[i] = { ...pending, fireAndForget: true };
+      if (i >= 0) this.#awaitingAccept[i] = { ...pending, abandoned: true };
       if (pending.messageId !== undefined) this.#byMessageId.delete(pending.messageId);
     });
   }
@@ -665,7 +682,7 @@ export class Session {
       if (pending === undefined) return;
       pending.accepted = true;
       pending.messageId = m.messageId;
-      if (!pending.fireAndForget) this.#byMessageId.set(m.messageId, pending);
+      if (!pending.abandoned) this.#byMessageId.set(m.messageId, pending);
       return;
     }
     let pending = this.#byMessageId.get(m.messageId);
@@ -675,7 +692,7 @@ export class Session {
       const head = this.#awaitingAccept[0];
       if (head === undefined) return;
       this.#awaitingAccept.shift();
-      if (head.fireAndForget) return;
+      if (head.abandoned) return;
       pending = head;
     }
     pending.result.resolve(resultOf(m));
