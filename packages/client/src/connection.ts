@@ -1,5 +1,7 @@
 import {
   I2cpError,
+  bytesEqual,
+  destinationHash,
   mappingFrom,
   toI2cpError,
   type BandwidthLimits2003,
@@ -19,6 +21,7 @@ import {
   messageInfo,
   type BandwidthLimits2003Message,
   type BandwidthLimitsMessage,
+  type DestReplyMessage,
   type HostReplyMessage,
   type Message,
   type SessionStatusMessage,
@@ -112,6 +115,8 @@ export interface CloseOptions {
   readonly reason?: string;
 }
 
+/** HostLookup came with this router API version; older routers only know DestLookup (by hash). */
+const HOST_LOOKUP_SINCE = [0, 9, 11] as const;
 /** A lookup the router did not answer within its own timeout plus this margin fails locally. */
 const LOOKUP_TIMEOUT_MS = 15_000;
 const LOOKUP_GRACE_MS = 5_000;
@@ -127,6 +132,12 @@ const DEFAULT_PORT = 7654;
 interface PendingCreate {
   readonly session: Session;
   readonly reply: Deferred<{ readonly status: number; readonly resumed: boolean }>;
+}
+
+/** A DestLookup in flight. DestReply names no request: it is matched by hash (or, empty, to the oldest). */
+interface PendingDestLookup {
+  readonly hash: Uint8Array;
+  readonly reply: Deferred<Destination | undefined>;
 }
 
 interface Link {
@@ -180,6 +191,7 @@ export class Connection {
   #pendingCreate: PendingCreate | undefined;
   #handshake: Deferred<SetDateMessage> | undefined;
   readonly #lookups = new Map<number, Deferred<HostReplyMessage>>();
+  readonly #destLookups: PendingDestLookup[] = [];
   readonly #bandwidth: Deferred<BandwidthLimitsMessage | BandwidthLimits2003Message>[] = [];
 
   /** @internal Use connect(). */
@@ -430,6 +442,7 @@ export class Connection {
     this.#pendingCreate?.reply.reject(lost);
     for (const d of this.#lookups.values()) d.reject(lost);
     this.#lookups.clear();
+    for (const p of this.#destLookups.splice(0)) p.reply.reject(lost);
     for (const d of this.#bandwidth.splice(0)) d.reject(lost);
     this.#byId.clear();
     if (this.#state !== 'open') return;
@@ -569,6 +582,9 @@ export class Connection {
         pending?.resolve(message);
         return;
       }
+      case 'DestReply':
+        this.#onDestReply(message);
+        return;
       case 'BandwidthLimits':
         this.#bandwidth.shift()?.resolve(message);
         return;
@@ -594,7 +610,6 @@ export class Connection {
       case 'GetDate':
       case 'DestLookup':
       case 'HostLookup':
-      case 'DestReply':
       case 'BlindingInfo':
       case 'SetBandwidthLimits':
       case 'GetTrustedRouters':
@@ -612,7 +627,7 @@ export class Connection {
       case 'AddressRotationPeriod':
       case 'LastAddressRotation':
       case 'Peers':
-        // Client-to-router messages, replies to requests this client never makes (DestLookup), and admin
+        // Client-to-router messages and admin
         // replies (@i2cp/admin's business) have no meaning arriving here.
         this.#logger.warn('ignored unexpected message from the router', { type: message.type });
     }
@@ -662,6 +677,7 @@ export class Connection {
     if (messageInfo(38, this.dialect) === undefined) {
       throw new LookupError(1, `the ${this.dialect} dialect has no lookups: give the Destination itself`);
     }
+    if (!versionAtLeast(this.#routerVersion, HOST_LOOKUP_SINCE)) return this.#destLookup(key, signal);
     const requestId = (this.#requestId = (this.#requestId + 1) & 0x7fff_ffff);
     const reply = deferred<HostReplyMessage>();
     this.#lookups.set(requestId, reply);
@@ -692,6 +708,53 @@ export class Connection {
     return message.destination;
   }
 
+  /**
+   * A router older than 0.9.11 has no HostLookup: a hash (or .b32.i2p address) is looked up with
+   * DestLookup, whose DestReply is the Destination, or the hash (or nothing) when it is not found.
+   */
+  async #destLookup(key: Exclude<RecipientKey, { kind: 'destination' }>, signal: AbortSignal | undefined): Promise<Destination> {
+    if (key.kind === 'hostname') {
+      throw new LookupError(
+        1,
+        `cannot look up the host name ${key.hostname}: the router (I2CP ${this.#routerVersion ?? 'version unknown'}) predates HostLookup (0.9.11) and resolves only hashes and .b32.i2p addresses`,
+      );
+    }
+    const pending: PendingDestLookup = { hash: key.hash, reply: deferred() };
+    this.#destLookups.push(pending);
+    const forget = (): void => {
+      const i = this.#destLookups.indexOf(pending);
+      // Kept in its place with another hash, so an empty reply (matched by order) still goes to the right caller.
+      if (i >= 0) this.#destLookups[i] = { hash: new Uint8Array(0), reply: deferred() };
+    };
+    this.#write({ type: 'DestLookup', hash: key.hash }).catch((error: unknown) => {
+      forget();
+      pending.reply.reject(error);
+    });
+    // Java routers give up after 15 s; never wait much longer than the router would.
+    const bound = AbortSignal.timeout(LOOKUP_TIMEOUT_MS + LOOKUP_GRACE_MS);
+    let destination: Destination | undefined;
+    try {
+      destination = await raceSignal(pending.reply.promise, anySignal(signal, bound), forget);
+    } catch (error) {
+      if (bound.aborted && signal?.aborted !== true) throw new LookupError(1, 'the router did not answer the lookup', { cause: abortError(bound) });
+      throw error;
+    }
+    if (destination === undefined) throw new LookupError(1, 'the router could not resolve the hash (DestReply without a Destination)');
+    return destination;
+  }
+
+  #onDestReply(message: DestReplyMessage): void {
+    const hash = message.destination === undefined ? message.hash : destinationHash(message.destination);
+    // An empty reply (routers before 0.8.3) names nothing: it answers the oldest lookup.
+    const i = hash === undefined ? 0 : this.#destLookups.findIndex((p) => bytesEqual(p.hash, hash));
+    const pending = i < 0 ? undefined : this.#destLookups.splice(i, 1)[0];
+    if (pending === undefined) {
+      this.#logger.warn('DestReply for no lookup in flight', {});
+      return;
+    }
+    pending.reply.resolve(message.destination);
+  }
+
   #assertUsable(): void {
     if (this.#state === 'closing' || this.#state === 'closed') throw new I2cpError('CLOSED', 'the connection is closed');
   }
@@ -710,6 +773,7 @@ export class Connection {
     this.#pendingCreate?.reply.reject(closed);
     for (const d of this.#lookups.values()) d.reject(closed);
     this.#lookups.clear();
+    for (const p of this.#destLookups.splice(0)) p.reply.reject(closed);
     for (const d of this.#bandwidth.splice(0)) d.reject(closed);
     this.#linkUp.reject(closed);
     for (const s of [...this.#sessions]) s.end(error);
@@ -727,6 +791,20 @@ function writeMessage(transport: Transport, message: Message, dialect: Dialect):
     return transport.writev(encodeSendMessageParts(message, dialect));
   }
   return transport.write(encodeMessage(message, dialect));
+}
+
+/**
+ * Whether a dotted version is at least `minimum`, compared part by part as numbers ("2.7.0" is past
+ * "0.9.11", "0.9.9" before it). An absent version (SetDate before 0.8.7) is older than any.
+ */
+function versionAtLeast(version: string | undefined, minimum: readonly number[]): boolean {
+  if (version === undefined) return false;
+  const parts = version.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  for (const [i, want] of minimum.entries()) {
+    const have = parts[i] ?? 0;
+    if (have !== want) return have > want;
+  }
+  return true;
 }
 
 /** A router that said why it disconnected is not reconnected to, unless it said it is restarting (as Java's client does). */

@@ -3,22 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { generateDestination, randomBytes, verifyLeaseSet2, verifyLeaseSet2003, verifySessionConfig, type Dialect } from '@i2cp/data';
 import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, encodeMessage, type Message } from '@i2cp/codec';
 import { CLIENT_VERSION, connect } from '../src/index.js';
-import { fakeTransport, type FakeTransport } from './helpers/fake-transport.js';
+import { fakeTransport, until, type FakeTransport } from './helpers/fake-transport.js';
 
 /** Everything the client wrote so far, as messages (after the protocol byte, if any). */
 function sent(transport: FakeTransport, dialect: Dialect): Message[] {
   const decoder = new FrameDecoder();
   const chunks = dialect === 'current' ? transport.written.slice(1) : transport.written;
   return chunks.flatMap((c) => decoder.push(c)).map((f) => decodeMessage(f, dialect));
-}
-
-async function until<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setImmediate(r));
-  }
-  throw new Error('the client never wrote it');
 }
 
 const ROUTER_AHEAD_MS = 10 * 60_000;

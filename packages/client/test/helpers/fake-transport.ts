@@ -60,3 +60,13 @@ export function fakeTransport(): FakeTransport {
     },
   };
 }
+
+/** Polls `find` once per event-loop turn until it finds something (a bounded number of turns). */
+export async function until<T>(find: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 1000; i++) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error('the client never wrote it');
+}
