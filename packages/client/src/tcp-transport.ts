@@ -141,8 +141,17 @@ class TcpTransport implements Transport {
       return;
     }
     socket.cork();
-    writeBatch(socket, parts);
-    socket.uncork();
+    try {
+      writeBatch(socket, parts);
+    } catch (error) {
+      // Runs from setImmediate too, where a throw would end the process: the link fails instead.
+      this.#error ??= error as Error;
+      socket.destroy();
+      batch?.reject(new I2cpError('CLOSED', 'writing to the socket failed', { cause: error }));
+      return;
+    } finally {
+      socket.uncork();
+    }
     if (!socket.writableNeedDrain) batch?.resolve(undefined);
     else if (this.#drained === undefined) this.#waitForDrain(batch ?? deferred());
     else if (batch !== undefined) {
