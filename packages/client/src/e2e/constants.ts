@@ -9,8 +9,14 @@ export const E2E_DEFAULTS = {
   senderTagLifetimeMs: 55 * 60 * 1000,
   /** Tags sent in one delivery. */
   tagsPerDelivery: 40,
-  /** A new delivery rides along when fewer usable (or on-their-way) tags than this remain. */
-  lowTagThreshold: 10,
+  /**
+   * A new delivery rides along when fewer usable (or on-their-way) tags than this remain. One
+   * delivery's worth, so the next one is sent while 39 tags are still usable: they cover the round
+   * trip until the router reports it (with 10, a sender faster than that round trip ran dry and fell
+   * back to ElGamal blocks, whose cost delayed the report further). At most 79 tags per key are then
+   * outstanding, far below what a receiver keeps (maxTagsPerKey).
+   */
+  lowTagThreshold: 40,
   /** A session key older than this is replaced (flag 1) with the next delivery of tags. */
   rekeyAfterMs: 10 * 60 * 1000,
   /** Receiver: tags kept per session key; the oldest are forgotten first. */

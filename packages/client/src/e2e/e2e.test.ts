@@ -86,7 +86,7 @@ describe('2003 end-to-end encryption (ElGamal + AES-256, session tags)', () => {
     const tag = second.subarray(0, 32);
     const plain = aes256CbcDecrypt(key, sha256(tag).subarray(0, 16), second.subarray(32));
     expect(plain.subarray(0, 32)).toEqual(sha256(key));
-    expect(new DataView(plain.buffer, plain.byteOffset).getUint16(32)).toBe(1); // fewer than 10 left: a new tag rides along
+    expect(new DataView(plain.buffer, plain.byteOffset).getUint16(32)).toBe(1); // fewer than lowTagThreshold left: a new tag rides along
     const bodyAt = 32 + 2 + 32 + 4 + 32 + 1;
     expect(plain[bodyAt - 1]).toBe(0);
     expect(plain.subarray(bodyAt, bodyAt + 3)).toEqual(msg('two'));
