@@ -1,7 +1,7 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
 import { EncType, SigType, bytesEqual, destinationHash, utf8Encode } from '@i2cp/data';
 import type { Destination, Mapping, SessionConfig } from '@i2cp/data';
-import { HostReplyCode, MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
+import { HostReplyCode, MessageStatusCode, SessionStatusCode } from '@i2cp/codec';
 import type {
   CreateLeaseSet2Message,
   CreateLeaseSetMessage,
@@ -18,6 +18,7 @@ import type { Connection } from './connection.js';
 import { beginReceive, configProblem, endReceive, sameDestination } from './handle-common.js';
 import type { Handler, HandlerTable } from './handle-common.js';
 import { checkCreateLeaseSet, checkCreateLeaseSet2 } from './lease-sets.js';
+import { leaseSetEncTypeProblem } from './lease-set-enc-types.js';
 import { offlineLeaseSetProblem } from './offline.js';
 import type { LeaseSetCheck } from './lease-sets.js';
 import type { Router } from './router.js';
@@ -107,36 +108,46 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * CreateSession as the Java router answers it (I2CP-wire §4.1): SessionStatus(Created) on success;
+ * every refusal, the session limits included, is a Disconnect with the reason and no SessionStatus.
+ */
 function createSession(router: Router, connection: Connection, message: CreateSessionMessage): void {
-  const config = message.config;
-  if (!router.hasRoomForSession(connection)) {
-    connection.send({ type: 'SessionStatus', sessionId: NO_SESSION_ID, status: SessionStatusCode.Refused });
-    return;
-  }
-  const encType = config.destination.publicKey.encType;
-  if (encType !== EncType.ElGamal) {
-    connection.disconnect(`CreateSession refused: the Destination's key certificate names crypto type ${encType}; only ElGamal (0) is supported there (the lease set carries the real keys)`);
-    return;
-  }
-  const problem = configProblem(config, 'current', router.options.limits.clockSkewMs);
+  const problem = createProblem(router, connection, message.config);
   if (problem !== undefined) {
     connection.disconnect(`CreateSession refused: ${problem}`);
     return;
   }
-  if (router.sessionByHash(destinationHash(config.destination)) !== undefined) {
-    connection.disconnect('CreateSession refused: this destination already has a session');
-    return;
-  }
+  const config = message.config;
   const primary = primaryOf(connection);
-  const ruleProblem = sessionRuleProblem(primary, config);
-  if (ruleProblem !== undefined) {
-    connection.disconnect(`CreateSession refused: ${ruleProblem}`);
-    return;
-  }
   const session = router.createSession(connection, config);
   if (primary !== undefined) session.inheritFrom(primary, config.options);
   connection.send({ type: 'SessionStatus', sessionId: session.id, status: SessionStatusCode.Created });
   router.requestLeaseSet(session);
+}
+
+function createProblem(router: Router, connection: Connection, config: SessionConfig): string | undefined {
+  const encType = config.destination.publicKey.encType;
+  if (encType !== EncType.ElGamal) {
+    return `the Destination's key certificate names crypto type ${encType}; only ElGamal (0) is supported there (the lease set carries the real keys)`;
+  }
+  const problem = configProblem(config, 'current', router.options.limits.clockSkewMs);
+  if (problem !== undefined) return problem;
+  if (router.sessionByHash(destinationHash(config.destination)) !== undefined) return 'this destination already has a session';
+  const encTypes = config.options.get('i2cp.leaseSetEncType');
+  const encProblem = encTypes === undefined ? undefined : leaseSetEncTypeProblem(encTypes);
+  if (encProblem !== undefined) return encProblem;
+  return sessionRuleProblem(primaryOf(connection), config) ?? limitProblem(router, connection);
+}
+
+/** Java refuses a session beyond its limits ("session limit exceeded") with a Disconnect, not SessionStatus(4). */
+function limitProblem(router: Router, connection: Connection): string | undefined {
+  const limits = router.options.limits;
+  if (connection.sessions.size >= limits.maxSessionsPerConnection) {
+    return `session limit exceeded: a connection may have ${limits.maxSessionsPerConnection} sessions`;
+  }
+  if (!router.hasRoomForSession(connection)) return `session limit exceeded: the router has its maximum of ${limits.maxSessions} sessions`;
+  return undefined;
 }
 
 /** The first session of the connection: the others are its subsessions (Java's model, I2CP-wire §4.1). */
@@ -180,14 +191,21 @@ function reconfigureSession(router: Router, connection: Connection, message: Rec
   connection.send({ type: 'SessionStatus', sessionId: session.id, status: SessionStatusCode.Updated });
 }
 
+/**
+ * As the Java router (I2CP-wire §4.3): no SessionStatus at all. Destroying the primary session
+ * destroys its subsessions too; once the connection has no session left (also after an unknown
+ * id), it is closed without a Disconnect.
+ */
 function destroySession(router: Router, connection: Connection, message: DestroySessionMessage): void {
   const session = connection.sessions.get(message.sessionId);
-  if (session === undefined) {
-    connection.send({ type: 'SessionStatus', sessionId: message.sessionId, status: SessionStatusCode.Invalid });
-    return;
+  if (session !== undefined) {
+    const primary = primaryOf(connection);
+    router.endSession(session, 'destroyed by the client');
+    if (session === primary) {
+      for (const subsession of [...connection.sessions.values()]) router.endSession(subsession, `its primary session ${session.id} was destroyed`);
+    }
   }
-  router.endSession(session, 'destroyed by the client');
-  connection.send({ type: 'SessionStatus', sessionId: message.sessionId, status: SessionStatusCode.Destroyed });
+  if (connection.sessions.size === 0) connection.shutdown();
 }
 
 function createLeaseSet(router: Router, connection: Connection, message: CreateLeaseSetMessage | CreateLeaseSet2Message): void {

@@ -7,7 +7,7 @@ import type { Destination, DestinationKeys, PrivateKey, SigningPrivateKey } from
 import { MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type { Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
-import { RawClient, eventually, leaseSet1Message, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub } from './helpers.js';
+import { RawClient, eventually, withTimeout, leaseSet1Message, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub } from './helpers.js';
 
 let stub: RouterStub | undefined;
 const clients: RawClient[] = [];
@@ -91,17 +91,46 @@ describe('current dialect: CreateSession', () => {
     expect(await c.expectDisconnect()).toMatch(/already has a session/);
   });
 
-  it('runs several sessions on one connection and refuses one beyond the limit', async () => {
+  it('runs several sessions on one connection and ends the connection on one beyond the limit (Disconnect, as Java)', async () => {
     await start({ limits: { maxSessionsPerConnection: 2 } });
     const c = await client();
     const a = await openCurrentSession(c);
-    const b = await openCurrentSession(c, undefined, generateDestination({ subsessionOf: a.keys }), false);
+    const b = await subsessionOf(c, a.keys);
     expect(a.sessionId).not.toBe(b.sessionId);
     a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(3), nonce: 0 });
     expect(await c.expect('MessagePayload')).toMatchObject({ sessionId: b.sessionId });
-    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current') });
-    expect(await c.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: NO_SESSION_ID, status: SessionStatusCode.Refused });
+    c.send({ type: 'CreateSession', config: sessionConfig(generateDestination({ subsessionOf: a.keys }), 'current') });
+    expect(await c.expectDisconnect()).toBe('CreateSession refused: session limit exceeded: a connection may have 2 sessions');
+    await closedSilently(c);
   });
+
+  it('ends the connection of a CreateSession beyond the router-wide limit; the others keep working', async () => {
+    await start({ limits: { maxSessions: 1 } });
+    const a = await openCurrentSession(await client());
+    const c = await handshake();
+    c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current') });
+    expect(await c.expectDisconnect()).toBe('CreateSession refused: session limit exceeded: the router has its maximum of 1 sessions');
+    a.client.send({ type: 'GetBandwidthLimits' });
+    await a.client.expect('BandwidthLimits');
+    expect(stub!.stats().sessions).toBe(1);
+  });
+
+  /** The router closed `c` without sending anything, and no session is left. */
+  async function closedSilently(c: RawClient): Promise<void> {
+    await withTimeout(c.closed, 5000, 'the router did not close the connection');
+    expect(c.pending).toEqual([]);
+    expect(stub!.stats().sessions).toBe(0);
+  }
+
+  /** Seen from another connection, the Destination has no session any more. */
+  async function expectForgotten(destination: Destination): Promise<void> {
+    const other = await openCurrentSession(await client());
+    other.client.send({ type: 'DestLookup', hash: destinationHash(destination) });
+    expect((await other.client.expect('DestReply')).destination).toBeUndefined();
+  }
+
+  const subsessionOf = (c: RawClient, primary: DestinationKeys) =>
+    openCurrentSession(c, undefined, generateDestination({ subsessionOf: primary }), false);
 
   /** The next message after a CreateSession is a Disconnect (no SessionStatus, as Java), and the connection closes. */
   async function refusedSession(c: RawClient, keys: ReturnType<typeof newKeys>, options: Record<string, string> = {}): Promise<string> {
@@ -157,6 +186,41 @@ describe('current dialect: CreateSession', () => {
     expect(await c.expect('SessionStatus')).toMatchObject({ status: SessionStatusCode.Created });
   });
 
+  it('takes i2cp.leaseSetEncType as a comma list of type numbers or Java type names (any case)', async () => {
+    await start();
+    for (const value of ['4,0', '0', '4', 'ECIES_X25519,ELGAMAL_2048', 'ecies_x25519', '+4']) {
+      const c = await handshake();
+      c.send({ type: 'CreateSession', config: sessionConfig(newKeys(), 'current', { 'i2cp.leaseSetEncType': value }) });
+      expect(await c.expect('SessionStatus'), value).toMatchObject({ status: SessionStatusCode.Created });
+    }
+  });
+
+  it('refuses an i2cp.leaseSetEncType naming an unknown or unusable type, with a Disconnect', async () => {
+    await start();
+    const cases: [string, RegExp][] = [
+      ['4,x', /unsupported crypto type "x"/],
+      ['', /unsupported crypto type ""/],
+      ['4, 0', /unsupported crypto type " 0"/],
+      ['4,,0', /unsupported crypto type ""/],
+      ['9', /unsupported crypto type "9"/],
+      ['1', /unsupported crypto type 1 \(EC_P256\)/],
+      ['EC_P521', /unsupported crypto type 3 \(EC_P521\)/],
+      ['4,5', /unsupported crypto type 5 \(MLKEM512_X25519\)/],
+      ['MLKEM768_X25519', /unsupported crypto type 6 \(MLKEM768_X25519\)/],
+    ];
+    for (const [value, reason] of cases) {
+      expect(await refusedSession(await handshake(), newKeys(), { 'i2cp.leaseSetEncType': value }), value).toMatch(reason);
+    }
+    expect(stub!.stats().sessions).toBe(0);
+  });
+
+  it('checks a subsession\'s own i2cp.leaseSetEncType too', async () => {
+    await start();
+    const c = await client();
+    const a = await openCurrentSession(c, { 'i2cp.leaseSetEncType': '4' });
+    expect(await refusedSession(c, generateDestination({ subsessionOf: a.keys }), { 'i2cp.leaseSetEncType': '2' })).toMatch(/crypto type 2 \(EC_P384\)/);
+  });
+
   it('a subsession inherits i2cp.leaseSetType=5 from its primary and with it the signing-type rule', async () => {
     await start();
     const c = await client();
@@ -174,7 +238,7 @@ describe('current dialect: CreateSession', () => {
     expect(await c.expect('RequestLeaseSet')).toMatchObject({ dialect: 'current' });
   });
 
-  it('reconfigures (Updated), refuses another destination (Invalid), destroys (Destroyed) and ends the session', async () => {
+  it('reconfigures (Updated), refuses another destination (Invalid); DestroySession of the only session closes the connection without a reply', async () => {
     await start();
     const a = await openCurrentSession(await client());
     a.client.send({ type: 'ReconfigureSession', sessionId: a.sessionId, config: sessionConfig(a.keys, 'current', { 'i2cp.messageReliability': 'none' }) });
@@ -182,10 +246,53 @@ describe('current dialect: CreateSession', () => {
     a.client.send({ type: 'ReconfigureSession', sessionId: a.sessionId, config: sessionConfig(newKeys(), 'current') });
     expect(await a.client.expect('SessionStatus')).toMatchObject({ status: SessionStatusCode.Invalid });
     a.client.send({ type: 'DestroySession', sessionId: a.sessionId });
-    expect(await a.client.expect('SessionStatus')).toEqual({ type: 'SessionStatus', sessionId: a.sessionId, status: SessionStatusCode.Destroyed });
-    expect(stub!.stats().sessions).toBe(0);
-    a.client.send({ type: 'DestLookup', hash: destinationHash(a.keys.destination) });
-    expect((await a.client.expect('DestReply')).destination).toBeUndefined();
+    await closedSilently(a.client);
+    await expectForgotten(a.keys.destination);
+  });
+
+  it('DestroySession of a subsession ends it alone, without a reply; the primary keeps working', async () => {
+    await start();
+    const c = await client();
+    const a = await openCurrentSession(c);
+    const b = await subsessionOf(c, a.keys);
+    const d = await subsessionOf(c, a.keys);
+    c.send({ type: 'DestroySession', sessionId: b.sessionId });
+    c.send({ type: 'SendMessage', sessionId: a.sessionId, destination: b.keys.destination, payload: Uint8Array.of(1), nonce: 4 });
+    expect(await c.expect('MessageStatus')).toMatchObject({ sessionId: a.sessionId, nonce: 4, status: MessageStatusCode.Accepted });
+    expect(await c.expect('MessageStatus')).toMatchObject({ sessionId: a.sessionId, nonce: 4, status: MessageStatusCode.NoLeaseSet });
+    expect(stub!.stats().sessions).toBe(2);
+    // Then the primary: its remaining subsession goes with it and the connection closes, still without a reply.
+    c.send({ type: 'DestroySession', sessionId: a.sessionId });
+    await closedSilently(c);
+    await expectForgotten(d.keys.destination);
+  });
+
+  it('DestroySession of the primary ends every subsession and closes the connection; the next frame is never read', async () => {
+    await start();
+    const c = await client();
+    const a = await openCurrentSession(c);
+    await subsessionOf(c, a.keys);
+    await subsessionOf(c, a.keys);
+    expect(stub!.stats().sessions).toBe(3);
+    c.send({ type: 'DestroySession', sessionId: a.sessionId });
+    c.send({ type: 'GetBandwidthLimits' });
+    await closedSilently(c);
+  });
+
+  it('DestroySession naming an unknown session: ignored while the connection has sessions, closes it when it has none', async () => {
+    await start();
+    const a = await openCurrentSession(await client());
+    const unknown = a.sessionId === 0xfffe ? 1 : a.sessionId + 1;
+    a.client.send({ type: 'DestroySession', sessionId: unknown });
+    a.client.send({ type: 'GetBandwidthLimits' });
+    await a.client.expect('BandwidthLimits');
+    expect(stub!.stats().sessions).toBe(1);
+    const empty = await handshake();
+    a.client.close();
+    await withTimeout(a.client.closed, 5000, 'the client socket did not close');
+    await eventually(() => stub!.stats().sessions === 0);
+    empty.send({ type: 'DestroySession', sessionId: unknown });
+    await closedSilently(empty);
   });
 
   it('ends the sessions of a closed socket', async () => {
