@@ -222,6 +222,7 @@ export class Connection {
         if (this.#byId.get(session.id) === session) this.#byId.delete(session.id);
         if (error === undefined && this.#sessions.size === 0 && this.#link !== undefined) this.#link.lastSessionClosed = true;
       },
+      destroying: (session) => this.#destroying(session),
     };
   }
 
@@ -445,6 +446,8 @@ export class Connection {
     for (const p of this.#destLookups.splice(0)) p.reply.reject(lost);
     for (const d of this.#bandwidth.splice(0)) d.reject(lost);
     this.#byId.clear();
+    // close() is waiting for its DestroySessions: a router that closes the socket answered them (Java).
+    if (this.#state === 'closing') for (const session of [...this.#sessions]) session.linkLost(lost, false);
     if (this.#state !== 'open') return;
     this.#logger.info('link lost', { error: error.message });
     const reconnect = mayReconnect && this.#policy !== undefined && typeof this.#options.transport !== 'object' && allowsReconnect(error);
@@ -590,6 +593,8 @@ export class Connection {
         return;
       case 'Disconnect': {
         this.#logger.warn('router disconnected', { reason: message.reason });
+        // Java and the router stub refuse a CreateSession (session limits, options) by ending the connection.
+        this.#pendingCreate?.reply.reject(new I2cpError('SESSION_REFUSED', `the router refused the session: ${message.reason}`));
         const code = this.#handshake !== undefined && /auth/i.test(message.reason) ? 'AUTH_FAILED' : 'DISCONNECTED';
         this.#linkLost(link, new I2cpError(code, `router disconnected: ${message.reason}`), true);
         return;
@@ -753,6 +758,20 @@ export class Connection {
       return;
     }
     pending.reply.resolve(message.destination);
+  }
+
+  /**
+   * Session.close() is about to send DestroySession. Current dialect (Java's rule): the connection's
+   * first session is the primary, and destroying it destroys its subsessions, which end here too; a
+   * subsession is destroyed without any reply. Returns whether the router answers.
+   */
+  #destroying(session: Session): boolean {
+    if (this.dialect !== 'current') return true;
+    if (this.#sessions.values().next().value !== session) return false;
+    for (const other of [...this.#sessions]) {
+      if (other !== session) other.end(undefined, 'the session was closed with its primary session');
+    }
+    return true;
   }
 
   #assertUsable(): void {

@@ -48,6 +48,11 @@ export interface SessionHost {
   lookup(sessionId: number, key: Exclude<RecipientKey, { kind: 'destination' }>, signal: AbortSignal | undefined): Promise<Destination>;
   /** Called once when the session has ended (error undefined: closed by the application), so the connection forgets it. */
   sessionEnded(session: Session, error: I2cpError | undefined): void;
+  /**
+   * The application closes `session` (just before its DestroySession): the connection ends the sessions
+   * the router ends with it, and says whether the router answers at all (SessionStatus, Disconnect or EOF).
+   */
+  destroying(session: Session): boolean;
 }
 
 /** The router's messages that concern one session. */
@@ -337,22 +342,29 @@ export class Session {
 
   /**
    * Destroys the session at the router and ends it here: pending sends reject with SESSION_CLOSED,
-   * iterators finish. Waits at most 5 s for the router's confirmation. Idempotent.
+   * iterators finish. Waits at most 5 s for the router's confirmation (SessionStatus Destroyed, a
+   * Disconnect or EOF), except for a current-dialect subsession, which routers destroy without a
+   * reply. Closing a current-dialect primary session (the connection's first) ends its subsessions
+   * too, as the router does. Idempotent.
    */
   async close(): Promise<void> {
     if (this.#state === 'closed') return;
     if (this.#state === 'open') {
-      const reply = deferred<undefined>();
-      this.#destroyReply = reply;
       const message = this.destroyMessage();
-      const timer = setTimeout(() => {
-        reply.resolve(undefined);
-      }, DESTROY_REPLY_MS);
-      this.#host.write(message).catch(() => {
-        reply.resolve(undefined);
-      });
-      await reply.promise;
-      clearTimeout(timer);
+      if (!this.#host.destroying(this)) {
+        await this.#host.write(message).catch(() => undefined);
+      } else {
+        const reply = deferred<undefined>();
+        this.#destroyReply = reply;
+        const timer = setTimeout(() => {
+          reply.resolve(undefined);
+        }, DESTROY_REPLY_MS);
+        this.#host.write(message).catch(() => {
+          reply.resolve(undefined);
+        });
+        await reply.promise;
+        clearTimeout(timer);
+      }
     }
     this.end(undefined);
   }
@@ -397,7 +409,7 @@ export class Session {
     if (this.#state === 'closed') return;
     if (this.#destroyReply !== undefined) {
       // A router may close the socket right after destroying the session: that is close() succeeding.
-      this.#destroyReply.resolve(undefined);
+      this.end(undefined);
       return;
     }
     if (!willResume) {
@@ -427,11 +439,14 @@ export class Session {
     }
   }
 
-  /** @internal Ends the session for good: everything pending settles, iterators finish. */
-  end(error: I2cpError | undefined): void {
+  /**
+   * @internal Ends the session for good: everything pending settles, iterators finish.
+   * `why` replaces "the session was closed" in the SESSION_CLOSED error of pending calls.
+   */
+  end(error: I2cpError | undefined, why = 'the session was closed'): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
-    const closedError = new I2cpError('SESSION_CLOSED', error === undefined ? 'the session was closed' : `the session ended: ${error.message}`, {
+    const closedError = new I2cpError('SESSION_CLOSED', error === undefined ? why : `the session ended: ${error.message}`, {
       cause: error,
     });
     for (const p of this.#byNonce.values()) p.result.reject(closedError);

@@ -122,6 +122,73 @@ describe('subsessions (current dialect)', () => {
   });
 });
 
+/** A router stub, a connection to it, its primary session and one subsession. */
+async function primaryWithSubsession(): Promise<{ stub: RouterStub; connection: Connection; primary: Session; sub: Session }> {
+  const stub = await stubWith();
+  const connection = await connected(stub);
+  const primary = await session(connection);
+  return { stub, connection, primary, sub: await session(connection) };
+}
+
+describe('closing sessions (current dialect, as Java routers do)', () => {
+  test('closing a subsession ends it alone (the router sends no reply); the primary keeps working', async () => {
+    const { stub, connection, primary, sub } = await primaryWithSubsession();
+    const third = await session(connection);
+    await sub.close();
+    expect(sub.state).toBe('closed');
+    expect(await sub.closed).toBeUndefined();
+    expect(connection.sessions).toEqual([primary, third]);
+    // A reply on the same connection proves the DestroySession was read before it.
+    await primary.reconfigure({}, { signal: AbortSignal.timeout(5000) });
+    expect(stub.stats().sessions).toBe(2);
+    expect(await primary.send(third.destination, Uint8Array.of(1), { signal: AbortSignal.timeout(5000) })).toMatchObject({ success: true });
+    expect(connection.state).toBe('open');
+  });
+
+  test('closing the primary ends its subsessions: iterators end, pending and later sends are SESSION_CLOSED; then the router closes the connection', async () => {
+    const { stub, connection, primary, sub } = await primaryWithSubsession();
+    const received = (async () => {
+      const got: unknown[] = [];
+      for await (const m of sub.messages()) got.push(m);
+      return got;
+    })();
+    const pending = sub.send(primary.destination, Uint8Array.of(2));
+    const closing = primary.close();
+    await expect(pending).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
+    expect(await received).toEqual([]);
+    expect(sub.state).toBe('closed');
+    expect(await sub.closed).toBeUndefined();
+    await expect(sub.send(primary.destination, Uint8Array.of(3))).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
+    await closing;
+    expect(primary.state).toBe('closed');
+    // No session left: the router closes the socket, which ends the connection cleanly (as after i2pd's last session).
+    expect(await connection.closed).toBeUndefined();
+    expect(connection.state).toBe('closed');
+    expect(stub.stats().sessions).toBe(0);
+  });
+
+  test('close() of a connection with subsessions ends everything cleanly', async () => {
+    const { stub, connection, primary, sub } = await primaryWithSubsession();
+    await connection.close();
+    expect([primary.state, sub.state, connection.state]).toEqual(['closed', 'closed', 'closed']);
+    expect(await connection.closed).toBeUndefined();
+    expect(stub.stats().sessions).toBe(0);
+  });
+
+  test('a session beyond the router limit is SESSION_REFUSED with the router reason; the router ends the connection', async () => {
+    const stub = await stubWith({ limits: { maxSessionsPerConnection: 1 } });
+    const connection = await connected(stub);
+    const first = await session(connection);
+    const refused = session(connection);
+    await expect(refused).rejects.toMatchObject({
+      code: 'SESSION_REFUSED',
+      message: 'the router refused the session: CreateSession refused: session limit exceeded: a connection may have 1 sessions',
+    });
+    expect(await first.closed).toMatchObject({ code: 'DISCONNECTED', message: expect.stringMatching(/session limit exceeded/) });
+    expect(await connection.closed).toMatchObject({ code: 'DISCONNECTED' });
+  });
+});
+
 describe('messages()', () => {
   test('filters by protocol and port; unmatched messages wait for a later consumer', async () => {
     const stub = await stubWith();
@@ -238,7 +305,7 @@ describe('ReportAbuse and Disconnect, both ways', () => {
     };
     const stub = await stubWith({ logger: { debug: capture, info: capture, warn: capture, error: capture } });
     const connection = await connected(stub);
-    await session(connection);
+    // Without sessions: a router closes the connection itself once the last session is destroyed (Java, the stub).
     await connection.close({ reason: 'bye for now' });
     await stub.close();
     expect(records).toContainEqual({ msg: 'client disconnected', reason: 'bye for now' });
