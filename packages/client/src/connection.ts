@@ -549,6 +549,10 @@ export class Connection {
     let written: Promise<void>;
     try {
       written = writeMessage(link.transport, message, this.dialect);
+      // The application has the message: a process killed from now on must still have told the
+      // router, or the resumed session gets it again (a duplicate the application already has).
+      // So an End does not wait for the coalesced write at the end of the turn.
+      if (message.type === 'ReceiveMessageEnd') link.transport.flush?.();
     } catch (error) {
       return Promise.reject(toI2cpError(error, 'ENCODE_INVALID', `cannot encode ${message.type}`));
     }

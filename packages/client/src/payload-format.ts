@@ -33,10 +33,11 @@ export interface EncodedPayload {
 export interface DecodedPayload extends IncomingPayload {
   /**
    * The application is done with it: makes durable what the payload delivered (2003 session tags,
-   * when the session keeps its state), then calls `end` (the ReceiveMessageEnd), then spends what
-   * it used. `end` is called even when saving fails; the failure is thrown afterwards.
+   * when the session keeps its state), then calls `end` (the ReceiveMessageEnd, settled once it is
+   * handed to the socket), and spends what it used once the End is out. `end` is called even when
+   * saving fails; the failure is thrown afterwards.
    */
-  accept(end: () => void): void;
+  accept(end: () => Promise<void>): void;
   /** Nobody took it: what it used becomes usable again, for the router's copy. */
   discard(): void;
   /**

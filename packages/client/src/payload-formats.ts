@@ -17,8 +17,9 @@ export function createPayloadFormat(dialect: Dialect, keys: SessionKeys, store?:
 }
 
 const nothingToSettle = (): void => undefined;
-const acceptAtOnce = (end: () => void): void => {
-  end();
+const acceptAtOnce = (end: () => Promise<void>): void => {
+  // A failed End (the link went down) is the link's failure, reported there.
+  end().catch(() => undefined);
 };
 
 /** Gzip container with ports and protocol; protocols 17, 19 and 20 carry datagrams (datagram-payloads.ts). */
@@ -87,8 +88,18 @@ function draftFormat(keys: SessionKeys, store: E2eStateStore | undefined): Paylo
               failure = toI2cpError(error, 'IO', 'cannot save the end-to-end state');
             }
           }
-          end();
-          opened.commit();
+          // The tag is spent only once the End is in the socket: a state saved meanwhile (for a later
+          // message of the same burst) still holds it, so a process killed before its End left can
+          // have the router's copy read by the process that resumes the session. The End's write
+          // is coalesced to the end of the event-loop turn, after such saves.
+          end().then(
+            () => {
+              opened.commit();
+            },
+            () => {
+              opened.release();
+            },
+          );
           if (failure !== undefined) throw failure;
         },
         discard: () => {

@@ -769,11 +769,11 @@ export class Session {
     if (inbound === undefined || inbound.done) return;
     inbound.done = true;
     if (this.#live.get(inbound.messageId) === inbound) this.#live.delete(inbound.messageId);
-    const end = (): void => {
-      if (!inbound.held || inbound.epoch !== this.#epoch) return;
+    const end = (): Promise<void> => {
+      if (!inbound.held || inbound.epoch !== this.#epoch) return Promise.resolve();
       this.#ended.add(inbound.messageId);
       if (this.#ended.size > ENDED_MEMORY) this.#ended.delete(this.#ended.values().next().value!);
-      this.#writeEnd(inbound.messageId);
+      return this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId: inbound.messageId });
     };
     try {
       inbound.payload.accept(end);

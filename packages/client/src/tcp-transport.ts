@@ -97,6 +97,10 @@ class TcpTransport implements Transport {
     return this.#afterQueueing();
   }
 
+  flush(): void {
+    this.#flush();
+  }
+
   #writable(): boolean {
     const socket = this.#socket;
     return !(this.#closed || socket.destroyed || socket.writableEnded);

@@ -11,6 +11,12 @@ export interface Transport extends AsyncIterable<Uint8Array> {
    * writes each frame whole with `write`.
    */
   writev?(parts: readonly Uint8Array[]): Promise<void>;
+  /**
+   * Optional, for transports that hold writes back to coalesce them: hands what is queued to the
+   * operating system now. The client calls it after each ReceiveMessageEnd, which should not wait
+   * for the end of the event-loop turn (see Connection's write).
+   */
+  flush?(): void;
   /** Closes both directions; iteration ends. Idempotent. */
   close(): Promise<void>;
 }
