@@ -62,7 +62,7 @@ export type { FrameDecoderOptions } from './frame.js';
 
 // --- messages
 export { encodeMessage, encodeMessageBody, decodeMessage } from './message.js';
-export { encodeMessagePayloadParts, encodeSendMessageParts } from './parts.js';
+export { MESSAGE_PAYLOAD_HEAD_BYTES, encodeMessagePayloadParts, encodeSendMessageParts, writeMessagePayloadHead } from './parts.js';
 
 // --- catalogue and description
 export { messageCatalogue, messageInfo } from './catalogue.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '@i2cp/data';
 import { encodeMessage } from './message.js';
-import { encodeMessagePayloadParts, encodeSendMessageParts } from './parts.js';
+import { MESSAGE_PAYLOAD_HEAD_BYTES, encodeMessagePayloadParts, encodeSendMessageParts, writeMessagePayloadHead } from './parts.js';
 import type { SendMessageExpiresMessage, SendMessageMessage } from './messages/types.js';
 import { DEST_DSA, DEST_ED } from '../test/vectors/fixtures.js';
 
@@ -17,6 +17,21 @@ describe('encodeMessagePayloadParts', () => {
   it('checks the ranges', () => {
     expect(() => encodeMessagePayloadParts(0x10000, 1, payload)).toThrow(expect.objectContaining({ code: 'ENCODE_INVALID' }));
     expect(() => encodeMessagePayloadParts(1, -1, payload)).toThrow(expect.objectContaining({ code: 'ENCODE_INVALID' }));
+  });
+});
+
+describe('writeMessagePayloadHead', () => {
+  it('writes the head encodeMessagePayloadParts returns, at any offset, and nothing around it', () => {
+    const out = new Uint8Array(3 + MESSAGE_PAYLOAD_HEAD_BYTES + 2).fill(0xee);
+    writeMessagePayloadHead(out, 3, 0xfffe, 0xffff_fffe, payload.length);
+    expect(out.subarray(3, 3 + MESSAGE_PAYLOAD_HEAD_BYTES)).toEqual(encodeMessagePayloadParts(0xfffe, 0xffff_fffe, payload)[0]);
+    expect([...out.subarray(0, 3), ...out.subarray(3 + MESSAGE_PAYLOAD_HEAD_BYTES)]).toEqual([0xee, 0xee, 0xee, 0xee, 0xee]);
+  });
+
+  it('checks the ranges', () => {
+    const out = new Uint8Array(MESSAGE_PAYLOAD_HEAD_BYTES);
+    expect(() => writeMessagePayloadHead(out, 0, 1, 2 ** 32, 1)).toThrow(expect.objectContaining({ code: 'ENCODE_INVALID' }));
+    expect(() => writeMessagePayloadHead(out, 0, 1, 1, 2 ** 32)).toThrow(expect.objectContaining({ code: 'ENCODE_INVALID' }));
   });
 });
 

@@ -13,18 +13,29 @@ import { MessageType } from './messages/types.js';
 
 const PAYLOAD_FIXED = 2 + 4 + 4;
 
+/** Bytes of a MessagePayload frame before its payload: frame header, SessionId, MessageId, payload length. */
+export const MESSAGE_PAYLOAD_HEAD_BYTES = FRAME_HEADER_BYTES + PAYLOAD_FIXED;
+
 /** MessagePayload as [frame header + SessionId + MessageId + payload length, payload]. */
 export function encodeMessagePayloadParts(sessionId: number, messageId: number, payload: Uint8Array): [Uint8Array, Uint8Array] {
+  const head = allocate(MESSAGE_PAYLOAD_HEAD_BYTES);
+  writeMessagePayloadHead(head, 0, sessionId, messageId, payload.length);
+  return [head, payload];
+}
+
+/**
+ * Writes the MESSAGE_PAYLOAD_HEAD_BYTES before a payload of `payloadLength` bytes into `out` at
+ * `at`, with encodeMessagePayloadParts' checks; for a writer that copies frames into memory of its own.
+ */
+export function writeMessagePayloadHead(out: Uint8Array, at: number, sessionId: number, messageId: number, payloadLength: number): void {
   checkRange(sessionId, 0xffff, 'SessionId');
   checkRange(messageId, 0xffff_ffff, 'MessageId');
-  checkRange(payload.length, 0xffff_ffff - PAYLOAD_FIXED, 'payload length');
-  const head = allocate(FRAME_HEADER_BYTES + PAYLOAD_FIXED);
-  writeFrameHeader(head, 0, MessageType.MessagePayload, PAYLOAD_FIXED + payload.length);
-  head[5] = sessionId >>> 8;
-  head[6] = sessionId & 0xff;
-  writeU32(head, 7, messageId);
-  writeU32(head, 11, payload.length);
-  return [head, payload];
+  checkRange(payloadLength, 0xffff_ffff - PAYLOAD_FIXED, 'payload length');
+  writeFrameHeader(out, at, MessageType.MessagePayload, PAYLOAD_FIXED + payloadLength);
+  out[at + 5] = sessionId >>> 8;
+  out[at + 6] = sessionId & 0xff;
+  writeU32(out, at + 7, messageId);
+  writeU32(out, at + 11, payloadLength);
 }
 
 /**

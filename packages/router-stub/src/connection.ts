@@ -4,14 +4,31 @@
  */
 import { isI2cpError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
-import { FrameDecoder, PROTOCOL_BYTE, decodeMessage, encodeMessage, messageInfo } from '@i2cp/codec';
+import { FrameDecoder, MESSAGE_PAYLOAD_HEAD_BYTES, PROTOCOL_BYTE, decodeMessage, encodeMessage, messageInfo, writeMessagePayloadHead } from '@i2cp/codec';
 import type { Frame, Message } from '@i2cp/codec';
+import { sendFromFrame } from './handle-current.js';
 import type { Link } from './link.js';
 import type { Router } from './router.js';
 import type { Session } from './session.js';
 
 /** How long a closing connection may take to flush its last frames before it is destroyed. */
 const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Output parts up to this size are copied into a shared slab, so a batch of small frames leaves as
+ * a few large parts; larger ones (payloads) are queued as views. Every part costs the socket a
+ * Buffer object and a writev entry, about a microsecond, which is more than copying 4 KiB.
+ */
+const COPY_LIMIT = 4096;
+const SLAB_BYTES = 64 * 1024;
+
+/**
+ * The slab every connection copies its small output into, carved from the front as the codec's
+ * frame memory is; a connection's consecutive frames stay adjacent and go out as one part. Carved
+ * bytes are never reused: a slab lives until the last part cut from it was written.
+ */
+let slab = new Uint8Array(SLAB_BYTES);
+let slabUsed = 0;
 
 type State = 'open' | 'closing' | 'closed';
 
@@ -25,9 +42,23 @@ export class Connection {
   private readonly decoder: FrameDecoder;
   private sawFirstByte = false;
   private handshakeTimer: NodeJS.Timeout | undefined;
+  /** Parts queued for the next flush, then the open run of slab bytes this connection is still adding to. */
   private out: Uint8Array[] = [];
   private outBytes = 0;
+  private runSlab: Uint8Array | undefined;
+  private runStart = 0;
+  private runEnd = 0;
   private flushScheduled = false;
+  private readonly flushSoon = (): void => {
+    try {
+      this.flush();
+    } catch (e) {
+      // Writing failed: the stream is unusable, so no Disconnect can be sent either.
+      this.router.countError();
+      this.router.log.error('write failed', { connection: this.id, error: e instanceof Error ? e.message : String(e) });
+      this.link.destroy();
+    }
+  };
   private backlog: Frame[] | undefined;
   private backlogBytes = 0;
   private backlogPaused = false;
@@ -95,26 +126,79 @@ export class Connection {
     this.enqueue(encodeMessage(message, this.dialect ?? 'current'));
   }
 
-  /** Queues frame parts (views, never copied) for the next flush. */
+  /** Queues frame parts for the next flush (small ones copied, large ones as views the caller must not change). */
   enqueue(...parts: Uint8Array[]): void {
     if (this.state === 'closed') return;
     for (const part of parts) {
-      this.out.push(part);
-      this.outBytes += part.length;
+      if (part.length <= COPY_LIMIT) {
+        // reserve() may start a new slab: read `slab` only after it.
+        const at = this.reserve(part.length);
+        slab.set(part, at);
+      } else {
+        this.endRun();
+        this.out.push(part);
+        this.outBytes += part.length;
+      }
     }
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => {
-        try {
-          this.flush();
-        } catch (e) {
-          // Writing failed: the stream is unusable, so no Disconnect can be sent either.
-          this.router.countError();
-          this.router.log.error('write failed', { connection: this.id, error: e instanceof Error ? e.message : String(e) });
-          this.link.destroy();
-        }
-      });
+    this.scheduleFlush();
+  }
+
+  /** Queues a MessagePayload frame, written straight into the output: the delivery path of every message. */
+  enqueuePayload(sessionId: number, messageId: number, payload: Uint8Array): void {
+    if (this.state === 'closed') return;
+    const length = payload.length;
+    const copied = length <= COPY_LIMIT;
+    const reserved = MESSAGE_PAYLOAD_HEAD_BYTES + (copied ? length : 0);
+    const at = this.reserve(reserved);
+    try {
+      writeMessagePayloadHead(slab, at, sessionId, messageId, length);
+    } catch (e) {
+      // Out-of-range fields: take the bytes back, so the stream never carries a half-written frame.
+      slabUsed -= reserved;
+      this.runEnd -= reserved;
+      this.outBytes -= reserved;
+      throw e;
     }
+    if (copied) {
+      slab.set(payload, at + MESSAGE_PAYLOAD_HEAD_BYTES);
+    } else {
+      this.endRun();
+      this.out.push(payload);
+      this.outBytes += length;
+    }
+    this.scheduleFlush();
+  }
+
+  /** Where in `slab` this connection may write `n` bytes: right after its open run when that is the slab's end. */
+  private reserve(n: number): number {
+    if (slabUsed + n > SLAB_BYTES) {
+      slab = new Uint8Array(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    if (this.runSlab !== slab || this.runEnd !== slabUsed) {
+      this.endRun();
+      this.runSlab = slab;
+      this.runStart = slabUsed;
+    }
+    const at = slabUsed;
+    slabUsed += n;
+    this.runEnd = slabUsed;
+    this.outBytes += n;
+    return at;
+  }
+
+  /** Closes the open run of slab bytes into a queued part. */
+  private endRun(): void {
+    const run = this.runSlab;
+    if (run === undefined) return;
+    this.runSlab = undefined;
+    if (this.runEnd > this.runStart) this.out.push(run.subarray(this.runStart, this.runEnd));
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flushSoon);
   }
 
   /**
@@ -152,6 +236,7 @@ export class Connection {
 
   private flush(): void {
     this.flushScheduled = false;
+    this.endRun();
     if (this.out.length === 0 || this.state === 'closed') return;
     const parts = this.out;
     this.out = [];
@@ -255,6 +340,8 @@ export class Connection {
 
   private handleFrame(frame: Frame): Promise<void> | undefined {
     const dialect = this.dialect ?? 'current';
+    // Most frames are sends to the same recipient as the last one; they skip decoding (the result is the same).
+    if (dialect === 'current' && this.authenticated && sendFromFrame(this.router, this, frame)) return undefined;
     let message: Message;
     try {
       message = decodeMessage(frame, dialect);
@@ -281,6 +368,7 @@ export class Connection {
     this.clearHandshakeTimer();
     this.out = [];
     this.outBytes = 0;
+    this.runSlab = undefined;
     this.router.connectionClosed(this);
   }
 

@@ -1,7 +1,6 @@
 /** Handlers both dialects share: the slow receive path and SessionConfig checks. */
 import { bytesEqual, verifySessionConfig } from '@i2cp/data';
 import type { Dialect, SessionConfig } from '@i2cp/data';
-import { encodeMessagePayloadParts } from '@i2cp/codec';
 import type { Message, ReceiveMessageBeginMessage, ReceiveMessageEndMessage } from '@i2cp/codec';
 import type { Connection } from './connection.js';
 import { offlineSessionProblem } from './offline.js';
@@ -41,7 +40,7 @@ export function beginReceive(router: Router, connection: Connection, session: Se
     connection.disconnect(`ReceiveMessageBegin for unknown message id ${message.messageId} in session ${session.id}`);
     return;
   }
-  connection.enqueue(...encodeMessagePayloadParts(session.id, held.id, held.payload));
+  connection.enqueuePayload(session.id, held.id, held.payload);
   router.log.debug('payload sent', { session: session.id, messageId: held.id });
 }
 

@@ -18,48 +18,13 @@ export interface Link {
   /** Bytes written to the link that the peer has not taken yet. */
   readonly pendingBytes: number;
   attach(events: LinkEvents): void;
-  /** Writes parts in order as one batch (one writev on TCP). Parts are views; they are never copied. */
+  /** Writes parts in order as one batch (one writev on TCP). Parts are views; they are never copied (the connection coalesces small frames). */
   write(parts: readonly Uint8Array[]): void;
   pause(): void;
   resume(): void;
   /** Sends what was written, then closes; destroys after `graceMs` if the peer does not let go. */
   end(graceMs: number): void;
   destroy(): void;
-}
-
-/**
- * Parts up to this size are copied into shared chunks; larger ones (payloads) go out as views.
- * Each write() costs a stream request and a Buffer object, about a microsecond, which is more than
- * copying 4 KiB; above that the copy costs more than the call.
- */
-const COPY_LIMIT = 4096;
-const CHUNK_BYTES = 64 * 1024;
-
-function writeCoalesced(socket: Socket, parts: readonly Uint8Array[]): void {
-  let small = 0;
-  for (const part of parts) if (part.length <= COPY_LIMIT) small += part.length;
-  let chunk: Buffer | undefined;
-  let used = 0;
-  const flushChunk = (): void => {
-    if (chunk !== undefined && used > 0) socket.write(chunk.subarray(0, used));
-    chunk = undefined;
-    used = 0;
-  };
-  for (const part of parts) {
-    if (part.length > COPY_LIMIT) {
-      flushChunk();
-      socket.write(part);
-      continue;
-    }
-    if (chunk === undefined || used + part.length > chunk.length) {
-      flushChunk();
-      chunk = Buffer.allocUnsafe(Math.min(Math.max(small, part.length), CHUNK_BYTES));
-    }
-    chunk.set(part, used);
-    used += part.length;
-    small -= part.length;
-  }
-  flushChunk();
 }
 
 export function tcpLink(socket: Socket): Link {
@@ -89,7 +54,7 @@ export function tcpLink(socket: Socket): Link {
       if (socket.destroyed || !socket.writable) return;
       // Corking turns the batch into a single writev: one syscall for many frames.
       socket.cork();
-      writeCoalesced(socket, parts);
+      for (const part of parts) socket.write(part);
       socket.uncork();
     },
     pause() {

@@ -4,7 +4,7 @@
  */
 import { b32Address, createDestination, destinationFromBytes, destinationHash, parseB32Address, randomBytes, toHex } from '@i2cp/data';
 import type { Destination, Mapping, RouterIdentity, SessionConfig } from '@i2cp/data';
-import { MessageStatusCode, encodeMessagePayloadParts } from '@i2cp/codec';
+import { MessageStatusCode } from '@i2cp/codec';
 import type { Message, ReportAbuseMessage } from '@i2cp/codec';
 import { NO_ADMIN_HANDLER_REASON } from './admin-hook.js';
 import type { AdminRequest, RouterAdminHandler, TrafficLimits } from './admin-hook.js';
@@ -294,10 +294,17 @@ export class Router {
   /** The live session of a destination (reachable or not), remembered per sender for the next send. */
   recipientFor(sender: Session, destination: Destination): Session | undefined {
     const last = sender.lastRecipient;
-    if (last !== undefined && this.sessions.get(last.id) === last && sameBytes(last.destination.bytes, destination.bytes)) return last;
+    if (last !== undefined && this.isLive(last) && (last.destination === destination || sameBytes(last.destination.bytes, destination.bytes))) {
+      return last;
+    }
     const found = this.byHash.get(toHex(destinationHash(destination)));
     sender.lastRecipient = found;
     return found;
+  }
+
+  /** The session has not ended. */
+  isLive(session: Session): boolean {
+    return this.sessions.get(session.id) === session;
   }
 
   /** False when the recipient's queue cannot take `size` more bytes. */
@@ -370,7 +377,7 @@ export class Router {
     if (recipient.dialect === '2003' && sender !== recipient) this.watchFlood(sender, recipient);
     const id = recipient.nextMessageId();
     if (connection !== undefined && recipient.fastReceive) {
-      connection.enqueue(...encodeMessagePayloadParts(recipient.id, id, payload));
+      connection.enqueuePayload(recipient.id, id, payload);
       // Fast receive has no ReceiveMessageEnd: handing the payload over is the end, for any sender.
       if (receipt !== undefined) this.report(receipt, receipt.success);
       return;

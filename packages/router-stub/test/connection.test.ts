@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { FrameDecoder, decodeMessage, encodeFrame, encodeMessage } from '@i2cp/codec';
-import type { Message } from '@i2cp/codec';
+import type { Frame, Message } from '@i2cp/codec';
 import type { RouterStub, RouterStubOptions } from '../src/index.js';
 import { RawClient, eventually, leaseSet2Message, newKeys, openCurrentSession, sessionConfig, startStub, withTimeout } from './helpers.js';
 
@@ -179,14 +179,17 @@ describe('slow readers', () => {
     const transport = s.connectMemory();
     const reader = transport[Symbol.asyncIterator]();
     const decoder = new FrameDecoder();
+    // A chunk may hold several frames (the stub coalesces its output): the ones not read yet wait here.
+    const frames: Frame[] = [];
     const read = async <T extends Message['type']>(type: T): Promise<Extract<Message, { type: T }>> => {
       for (;;) {
-        const chunk = await reader.next();
-        if (chunk.done === true) throw new Error('closed during setup');
-        for (const frame of decoder.push(chunk.value)) {
+        for (let frame = frames.shift(); frame !== undefined; frame = frames.shift()) {
           const m = decodeMessage(frame, 'current');
           if (m.type === type) return m as Extract<Message, { type: T }>;
         }
+        const chunk = await reader.next();
+        if (chunk.done === true) throw new Error('closed during setup');
+        frames.push(...decoder.push(chunk.value));
       }
     };
     const keys = newKeys();

@@ -451,6 +451,45 @@ describe('current dialect: sending', () => {
     expect(await a.client.expect('MessageStatus')).toMatchObject({ status: MessageStatusCode.LocalSuccess, nonce: 4 });
   });
 
+  it('delivers a long mixed run intact: sends that switch recipients, repeat one, expire or not, small and large payloads', async () => {
+    // About 1 MB of output: the stub's output slabs (64 KiB) fill up many times while status frames
+    // and payloads of two recipients interleave, and payloads above 4 KiB go out as views between copied ones.
+    await start();
+    const a = await openCurrentSession(await client());
+    const b = await openCurrentSession(await client());
+    const c = await openCurrentSession(await client());
+    const sizes = [1, 1000, 5000, 3000, 4096, 4097, 1, 1, 1, 1, 1, 1];
+    const sent: Uint8Array[][] = [[], []];
+    const count = 3000;
+    for (let i = 0; i < count; i++) {
+      const to = i % 7 < 4 ? 0 : 1;
+      const payload = Uint8Array.from({ length: sizes[i % sizes.length]! }, (_, j) => (i + j) & 0xff);
+      const destination = (to === 0 ? b : c).keys.destination;
+      const nonce = i + 1;
+      if (i % 5 === 0) {
+        a.client.send({ type: 'SendMessageExpires', sessionId: a.sessionId, destination, payload, nonce, flags: 0, expiration: Date.now() + 60_000 });
+      } else {
+        a.client.send({ type: 'SendMessage', sessionId: a.sessionId, destination, payload, nonce });
+      }
+      sent[to]!.push(payload);
+    }
+    for (const [to, recipient] of [b, c].entries()) {
+      let lastId = 0;
+      for (const payload of sent[to]!) {
+        const m = await recipient.client.expect('MessagePayload');
+        expect(m.sessionId).toBe(recipient.sessionId);
+        expect(m.messageId).toBeGreaterThan(lastId);
+        lastId = m.messageId;
+        expect(bytesEqual(m.payload, payload)).toBe(true);
+      }
+    }
+    for (let nonce = 1; nonce <= count; nonce++) {
+      expect(await a.client.expect('MessageStatus')).toMatchObject({ sessionId: a.sessionId, status: MessageStatusCode.Accepted, nonce });
+      expect(await a.client.expect('MessageStatus')).toMatchObject({ sessionId: a.sessionId, status: MessageStatusCode.LocalSuccess, nonce });
+    }
+    await a.client.expectSilence(100);
+  });
+
   it('passes a 64 KiB payload through untouched', async () => {
     await start({ limits: { maxFrameBytes: 70_000 } });
     const a = await openCurrentSession(await client());
