@@ -343,7 +343,8 @@ export class Router {
   /** Hands a payload to the recipient, through the network simulation when one is configured. */
   deliver(sender: Session, recipient: Session, payload: Uint8Array, receipt: Receipt | undefined): void {
     const fate = this.simulation.fate();
-    const delay = fate < 0 ? fate : fate + this.shaper.delay(payload.length, Date.now());
+    // Without traffic limits the shaper never delays: no clock reading per message then.
+    const delay = fate < 0 || this.traffic === undefined ? fate : fate + this.shaper.delay(payload.length, Date.now());
     if (delay < 0) {
       this.dropped++;
       // Lost in the "network": a best-effort sender learns nothing more than it would from a real router.
