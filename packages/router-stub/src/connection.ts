@@ -7,9 +7,9 @@ import { isI2cpError } from '@i2cp/data';
 import type { Dialect } from '@i2cp/data';
 import { FrameDecoder, MESSAGE_PAYLOAD_HEAD_BYTES, PROTOCOL_BYTE, decodeMessage, encodeMessage, messageInfo, writeMessagePayloadHead } from '@i2cp/codec';
 import type { Frame, Message } from '@i2cp/codec';
-import { sendFromFrame } from './handle-current.js';
 import type { Link } from './link.js';
 import type { Router } from './router.js';
+import { sendFromFrame } from './send-from-frame.js';
 import type { Session } from './session.js';
 
 /** How long a closing connection may take to flush its last frames before it is destroyed. */

@@ -1,13 +1,12 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
 import { EncType, SigType, bytesEqual, destinationHash, utf8Encode } from '@i2cp/data';
 import type { Destination, Mapping, SessionConfig } from '@i2cp/data';
-import { HostReplyCode, MessageStatusCode, MessageType, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
+import { HostReplyCode, MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
 import type {
   CreateLeaseSet2Message,
   CreateLeaseSetMessage,
   CreateSessionMessage,
   DestroySessionMessage,
-  Frame,
   GetDateMessage,
   HostLookupMessage,
   HostReplyMessage,
@@ -23,7 +22,6 @@ import { leaseSetEncTypeProblem } from './lease-set-enc-types.js';
 import { offlineLeaseSetProblem } from './offline.js';
 import type { LeaseSetCheck } from './lease-sets.js';
 import type { Router } from './router.js';
-import { sameBytesAt } from './same-bytes.js';
 import type { Session } from './session.js';
 
 /** Client-to-router messages of the current dialect; anything else ends the connection (as the Java router does). */
@@ -236,7 +234,7 @@ function createLeaseSet(router: Router, connection: Connection, message: CreateL
  * are the Java router's for local delivery: 6 delivered to the recipient's queue, 21 no such
  * reachable destination, 23 sent to itself, 13 recipient queue full, 11 empty payload, 14 expired.
  */
-function send(
+export function send(
   router: Router,
   connection: Connection,
   sessionId: number,
@@ -270,32 +268,6 @@ function send(
       : undefined,
   );
   router.throttle(connection, recipient);
-}
-
-/**
- * SendMessage(Expires) to the sender's last recipient, straight from the frame body: when the body
- * holds that recipient's Destination bytes and a payload length that fills it exactly up to the
- * trailer, decoding would give these same fields, so the Destination is neither parsed nor hashed
- * again. Returns false, having done nothing, for any other frame, which then goes to the decoder.
- */
-export function sendFromFrame(router: Router, connection: Connection, frame: Frame): boolean {
-  const trailer = frame.typeId === MessageType.SendMessage ? 4 : frame.typeId === MessageType.SendMessageExpires ? 12 : -1;
-  const b = frame.body;
-  if (trailer < 0 || b.length < 2) return false;
-  const sessionId = (b[0]! << 8) | b[1]!;
-  const recipient = connection.sessions.get(sessionId)?.lastRecipient;
-  if (recipient === undefined || !router.isLive(recipient)) return false;
-  const destination = recipient.destination;
-  const at = 2 + destination.bytes.length;
-  const end = b.length - trailer;
-  if (end < at + 4 || u32(b, at) !== end - at - 4 || !sameBytesAt(b, 2, destination.bytes)) return false;
-  const expiration = trailer === 12 ? ((b[end + 6]! << 8) | b[end + 7]!) * 0x1_0000_0000 + u32(b, end + 8) : 0;
-  send(router, connection, sessionId, destination, b.subarray(at + 4, end), u32(b, end), expiration);
-  return true;
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 }
 
 /** The failure status a send gets before it reaches the recipient, if any. */
