@@ -1,7 +1,7 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
 import { EncType, SigType, bytesEqual, destinationHash, utf8Encode } from '@i2cp/data';
 import type { Destination, Mapping, SessionConfig } from '@i2cp/data';
-import { HostReplyCode, MessageStatusCode, NO_SESSION_ID, SessionStatusCode } from '@i2cp/codec';
+import { HostReplyCode, MessageStatusCode, SessionStatusCode } from '@i2cp/codec';
 import type {
   CreateLeaseSet2Message,
   CreateLeaseSetMessage,
