@@ -7,8 +7,9 @@
 // (`reliability: 'none'`, resolves once written), payloads uncompressed (`compress: false`).
 // 2003: DSA-SHA1 destination and 2003 lease set; every payload is encrypted end to end
 // (ElGamal/AES+SessionTag) by the client. Sends wait for the router's final status (BestEffort),
-// because only a confirmed delivery makes the sent session tags usable: with `reliability: 'none'`
-// every message would carry a fresh ElGamal block.
+// because only a confirmed delivery makes the sent session tags usable. With `reliability: 'none'` the
+// client follows the final status too, but a sender that keeps the socket buffers full gets those
+// reports late and still seals almost every message with a fresh ElGamal block (client README).
 
 /** @type {any} built @i2cp/client; absent until `pnpm build`, so not typed here */
 const client = await import(new URL('../../../packages/client/dist/index.js', import.meta.url).href);
