@@ -94,6 +94,7 @@ export {
   createDestination,
   destinationHash,
   destinationFromBytes,
+  samePublicKeyField,
 } from './structures/destination.js';
 export type { CreateDestinationOptions } from './structures/destination.js';
 export { readLease2003, writeLease2003, readLease, writeLease, readLease2, writeLease2 } from './structures/lease.js';

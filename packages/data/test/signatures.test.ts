@@ -7,6 +7,7 @@ import { generateSigningKeys, sign, verify } from '../src/crypto/signing.js';
 import { randomBytes } from '../src/crypto/hash.js';
 import { toBase64 } from '../src/encoding/base64.js';
 import { generateDestination } from '../src/keys/generate.js';
+import { samePublicKeyField } from '../src/structures/destination.js';
 import { encode, decode } from '../src/structures/primitives.js';
 import { leaseSet2SignedBytes, offlineSignatureSignedBytes, readLeaseSet2, writeLeaseSet2 } from '../src/structures/lease-set2.js';
 import { readLeaseSet, readLeaseSet2003, writeLeaseSet, writeLeaseSet2003 } from '../src/structures/lease-set.js';
@@ -61,6 +62,8 @@ describe('generateDestination', () => {
     expect(sub.destination.bytes.subarray(0, 256)).toEqual(ed.destination.bytes.subarray(0, 256));
     expect(sub.privateKey).toBe(ed.privateKey);
     expect(sub.destination.signingPublicKey.bytes).not.toEqual(ed.destination.signingPublicKey.bytes);
+    expect(samePublicKeyField(sub.destination, ed.destination)).toBe(true);
+    expect(samePublicKeyField(generateDestination().destination, ed.destination)).toBe(false);
   });
 
   it('X25519 crypto field and ECDSA keys', () => {

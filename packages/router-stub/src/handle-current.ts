@@ -1,5 +1,5 @@
 /** The current dialect, as the Java router behaves towards its clients (protocol/I2CP-wire.md). */
-import { EncType, SigType, bytesEqual, destinationHash, utf8Encode } from '@i2cp/data';
+import { EncType, SigType, destinationHash, samePublicKeyField, utf8Encode } from '@i2cp/data';
 import type { Destination, Mapping, SessionConfig } from '@i2cp/data';
 import { HostReplyCode, MessageStatusCode, SessionStatusCode } from '@i2cp/codec';
 import type {
@@ -156,9 +156,6 @@ function primaryOf(connection: Connection): Session | undefined {
   return undefined;
 }
 
-/** The 256-byte public-key field at the start of a Destination. */
-const PUBLIC_KEY_FIELD = 256;
-
 /**
  * Java's rules on the options and on subsessions (I2CP-wire §4.1): a subsession's Destination has its
  * primary's public-key field, and an encrypted lease set (`i2cp.leaseSetType=5`, the subsession's own
@@ -166,7 +163,7 @@ const PUBLIC_KEY_FIELD = 256;
  */
 function sessionRuleProblem(primary: Session | undefined, config: SessionConfig): string | undefined {
   const destination = config.destination;
-  if (primary !== undefined && !bytesEqual(destination.bytes.subarray(0, PUBLIC_KEY_FIELD), primary.destination.bytes.subarray(0, PUBLIC_KEY_FIELD))) {
+  if (primary !== undefined && !samePublicKeyField(destination, primary.destination)) {
     return `a subsession's Destination must have the public-key field of the connection's primary session ${primary.id}`;
   }
   const leaseSetType = config.options.get('i2cp.leaseSetType') ?? primary?.leaseSetType;

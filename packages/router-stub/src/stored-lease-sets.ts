@@ -2,11 +2,20 @@
  * Encrypted (store type 5) and meta (7) lease sets in CreateLeaseSet2, as far as the stub can check
  * them with the crypto at hand (Java's handleCreateLeaseSet does more; see each function).
  */
-import { Reader, SigType, bytesEqual, concatBytes, readDestination, readMapping, readSignature, readSigningPublicKey, verify } from '@i2cp/data';
+import {
+  LS2_FLAG_OFFLINE,
+  Reader,
+  SigType,
+  bytesEqual,
+  concatBytes,
+  readDestination,
+  readMapping,
+  readSignature,
+  readSigningPublicKey,
+  verify,
+} from '@i2cp/data';
 import type { Destination, Signature, SigningPublicKey } from '@i2cp/data';
 
-/** The flag bit that announces an offline signature block (LS2 header flags). */
-const FLAG_OFFLINE = 1;
 const META_ENTRY_BYTES = 40;
 const HASH_BYTES = 32;
 
@@ -58,7 +67,7 @@ interface Timing {
 function readTiming(r: Reader): Timing {
   const publishedSeconds = r.u32('published');
   const expiresOffsetSeconds = r.u16('expires');
-  return { publishedSeconds, expiresOffsetSeconds, offline: (r.u16('flags') & FLAG_OFFLINE) !== 0 };
+  return { publishedSeconds, expiresOffsetSeconds, offline: (r.u16('flags') & LS2_FLAG_OFFLINE) !== 0 };
 }
 
 /** The signature ends the structure and covers the store type byte followed by everything before it. */

@@ -6,7 +6,7 @@
  * Destination), so it returns views of the input and copies only to join split keys.
  */
 import { DecodeError, EncodeError } from '../errors.js';
-import { Writer, concatBytes } from '../bytes.js';
+import { Writer, bytesEqual, concatBytes } from '../bytes.js';
 import type { Reader } from '../bytes.js';
 import { randomBytes, sha256 } from '../crypto/hash.js';
 import { encTypeInfo, sigTypeInfo } from '../key-types.js';
@@ -172,6 +172,14 @@ export function destinationFromBytes(bytes: Uint8Array): Destination {
 /** The Destination's hash: SHA-256 of its bytes (its identity in the network database). */
 export function destinationHash(d: KeysAndCert): Uint8Array {
   return sha256(d.bytes);
+}
+
+/**
+ * Whether two Destinations have the same 256-byte public-key field: what Java routers require of a
+ * subsession's Destination and its primary's (I2CP-wire §4.1).
+ */
+export function samePublicKeyField(a: KeysAndCert, b: KeysAndCert): boolean {
+  return bytesEqual(a.bytes.subarray(0, PUBLIC_KEY_FIELD), b.bytes.subarray(0, PUBLIC_KEY_FIELD));
 }
 
 export interface CreateDestinationOptions {
