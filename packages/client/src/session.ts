@@ -673,7 +673,7 @@ export class Session {
     if (m.status === 0) {
       // "Available": the router holds the message until we fetch it (2003; Java without fastReceive).
       // Announced again after a reconnect: one we have is not fetched twice, one we ended is ended again.
-      if (this.#ended.has(m.messageId)) this.#writeEnd(m.messageId);
+      if (this.#ended.has(m.messageId)) this.#writeEnd(m.messageId).catch(() => undefined);
       else if (!this.#live.has(m.messageId) && !this.#announced.has(m.messageId)) {
         this.#announced.add(m.messageId);
         this.#host.write({ type: 'ReceiveMessageBegin', sessionId: this.#id, messageId: m.messageId }).catch(() => undefined);
@@ -773,7 +773,7 @@ export class Session {
       if (!inbound.held || inbound.epoch !== this.#epoch) return Promise.resolve();
       this.#ended.add(inbound.messageId);
       if (this.#ended.size > ENDED_MEMORY) this.#ended.delete(this.#ended.values().next().value!);
-      return this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId: inbound.messageId });
+      return this.#writeEnd(inbound.messageId);
     };
     try {
       inbound.payload.accept(end);
@@ -794,8 +794,9 @@ export class Session {
     if (inbound.held) this.#host.logger.debug('message left with the router (no room to buffer it)', { session: this.#id, messageId: inbound.messageId });
   }
 
-  #writeEnd(messageId: number): void {
-    this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId }).catch(() => undefined);
+  /** Settles once the End is handed to the socket; rejects when the link is gone. */
+  #writeEnd(messageId: number): Promise<void> {
+    return this.#host.write({ type: 'ReceiveMessageEnd', sessionId: this.#id, messageId });
   }
 }
 
